@@ -8,18 +8,18 @@ interface WebCryptoLike {
   getRandomValues(bytes: Uint8Array): Uint8Array;
 }
 
+function isWebCryptoLike(value: unknown): value is WebCryptoLike {
+  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'getRandomValues') === 'function';
+}
+
 /**
  * Web Crypto's getRandomValues exists in browsers, Electron's renderer and Node ≥ 20 alike; it is
  * looked up at run time because the core's type-check has neither DOM nor Node types in scope.
  */
 export function defaultRandomSource(): RandomSource {
-  const holder: { crypto?: Partial<WebCryptoLike> } = globalThis;
-  const webCrypto = holder.crypto;
-  if (!webCrypto || typeof webCrypto.getRandomValues !== 'function') {
-    throw new Error('no Web Crypto getRandomValues in this environment');
-  }
-  const getRandomValues = webCrypto.getRandomValues.bind(webCrypto);
-  return (bytes) => getRandomValues(bytes);
+  const webCrypto: unknown = Reflect.get(globalThis, 'crypto');
+  if (!isWebCryptoLike(webCrypto)) throw new Error('no Web Crypto getRandomValues in this environment');
+  return (bytes) => webCrypto.getRandomValues(bytes);
 }
 
 export function uuidV4(random: RandomSource = defaultRandomSource()): string {
