@@ -110,7 +110,12 @@ export type Rule =
    */
   | { kind: 'consistency'; id: string; severity: 'warning'; indicator: string; formula: string }
   /** A general condition that must hold; `message` is shown when it does not. */
-  | { kind: 'expression'; id: string; severity: 'error' | 'warning'; condition: string; indicators: string[]; message: string };
+  | { kind: 'expression'; id: string; severity: 'error' | 'warning'; condition: string; indicators: string[]; message: string }
+  /**
+   * A condition every roster row must meet, evaluated over the row's fields (e.g. `!started || signed`:
+   * a project marked 开工 must be marked 签约). A row where a named field is empty is not checked.
+   */
+  | { kind: 'roster-row'; id: string; severity: 'error' | 'warning'; condition: string; fields: string[]; message: string };
 
 export interface DueRule {
   /** The return for a period ending in month M is due on this day of month M + 1. */

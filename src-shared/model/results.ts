@@ -45,6 +45,8 @@ export interface ValidationIssue {
   target: IssueTarget;
   /** Chinese message: what is wrong and what to do next. */
   message: string;
+  /** A warning for which the return holds a 合理性说明 under `key`; still reported, no longer outstanding. */
+  explained?: boolean;
 }
 
 /** Location of a problem in a file a user gave us (ledger, workbook, JSON). 1-based rows/columns. */
