@@ -1,0 +1,195 @@
+import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { IndicatorValue } from '../../src-shared/model';
+import type { GridKeyCommand } from '../grid/grid-key-command';
+import { parseCellNumber } from '../grid/parse-cell-number';
+import { gridTheme, spreadsheetGridOptions } from '../grid/grid-setup';
+import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-keys';
+import type { CellFigure, IndicatorRow } from './build-section-rows';
+import { cellTooltip, figureText, gapText, issueClass, lastYearNote, PERCENT_DECIMALS } from './format-cell';
+import { isValueColumn, pasteIntoSection } from './paste-into-section';
+import { cellNumber, type ValueEdit } from './value-edits';
+
+export interface SectionGridProps {
+  sectionId: string;
+  title: string;
+  rows: IndicatorRow[];
+  values: Readonly<Record<string, IndicatorValue>>;
+  /** Save these edits as one action (one undo step); `what` names it for the status line. */
+  onEdits(edits: ValueEdit[], what: string): void;
+  onUndo(): void;
+  onRedo(): void;
+  /** A message for the status line (a cell that could not be read, what a paste did). */
+  onMessage(message: string): void;
+  onApi(sectionId: string, api: GridApi<IndicatorRow> | null): void;
+}
+
+type RowParams = { data?: IndicatorRow | undefined };
+
+function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: IndicatorRow) => boolean, column: 'current' | 'lastYear' | null) {
+  return (params: CellClassParams<IndicatorRow>): string[] => {
+    const row = params.data;
+    if (row === undefined) return [];
+    const classes = ['cell-number'];
+    classes.push(editable(row) ? 'cell-editable' : 'cell-readonly');
+    if (column === 'lastYear' && row.lastYearSource === 'last-year-return') classes.push('cell-from-last-year');
+    if (figure(row).kind === 'problem') classes.push('cell-problem');
+    const marked = column === null ? undefined : issueClass(row.issues[column]);
+    if (marked !== undefined) classes.push(marked);
+    return classes;
+  };
+}
+
+/** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi }: SectionGridProps) {
+  const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  const columnDefs = useMemo<ColDef<IndicatorRow>[]>(
+    () => [
+      {
+        colId: 'name',
+        headerName: '指标',
+        field: 'name',
+        flex: 1,
+        minWidth: 240,
+        cellClass: (p: CellClassParams<IndicatorRow>) => (p.data?.required === true ? 'cell-label cell-required' : 'cell-label'),
+        tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) => p.data?.note ?? (p.data?.derived === true ? '由项目台账或其他指标计算，不需填写' : undefined),
+      },
+      { colId: 'unit', headerName: '单位', field: 'unit', width: 90, cellClass: 'cell-unit' },
+      {
+        colId: 'current',
+        headerName: '本期',
+        width: 140,
+        editable: (p: RowParams) => p.data?.currentEditable === true,
+        valueGetter: (p: RowParams) => (p.data?.current.kind === 'number' ? p.data.current.value : null),
+        valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.current, p.data.decimals) : ''),
+        cellClass: valueCellClass((r) => r.current, (r) => r.currentEditable, 'current'),
+        tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) =>
+          p.data ? cellTooltip(p.data.issues.current, p.data.current, p.data.derived ? '由公式计算' : undefined) : undefined,
+      },
+      {
+        colId: 'lastYear',
+        headerName: '上年同期',
+        width: 140,
+        editable: (p: RowParams) => p.data?.lastYearEditable === true,
+        valueGetter: (p: RowParams) => (p.data?.lastYear.kind === 'number' ? p.data.lastYear.value : null),
+        valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.lastYear, p.data.decimals) : ''),
+        cellClass: valueCellClass((r) => r.lastYear, (r) => r.lastYearEditable, 'lastYear'),
+        tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) =>
+          p.data ? cellTooltip(p.data.issues.lastYear, p.data.lastYear, lastYearNote(p.data.lastYearSource)) : undefined,
+      },
+      {
+        colId: 'growth',
+        headerName: '同比增长(%)',
+        width: 130,
+        valueGetter: (p: RowParams) => (p.data?.growth.kind === 'number' ? p.data.growth.value : null),
+        valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.growth, PERCENT_DECIMALS) : ''),
+        cellClass: valueCellClass((r) => r.growth, () => false, null),
+        tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) => (p.data?.growth.kind === 'problem' ? `无法计算：${p.data.growth.detail}` : undefined),
+      },
+      {
+        colId: 'target',
+        headerName: '省定目标(%)',
+        width: 120,
+        valueGetter: (p: RowParams) => p.data?.target ?? null,
+        valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (typeof p.value === 'number' ? figureText({ kind: 'number', value: p.value }, PERCENT_DECIMALS) : ''),
+        cellClass: 'cell-number cell-readonly',
+      },
+      {
+        colId: 'gap',
+        headerName: '差距(百分点)',
+        width: 130,
+        valueGetter: (p: RowParams) => (p.data?.gap.kind === 'number' ? p.data.gap.value : null),
+        valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? gapText(p.data.gap, p.data.comparison) : ''),
+        cellClass: (p: CellClassParams<IndicatorRow>) =>
+          ['cell-number', 'cell-readonly', p.data?.comparison === '低于' ? 'cell-below-target' : p.data?.comparison === '高于' ? 'cell-above-target' : ''].filter(Boolean),
+      },
+    ],
+    [],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<IndicatorRow>) => {
+      const row = event.data;
+      const colId = event.column.getColId();
+      if (!isValueColumn(colId)) return;
+      const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
+      const parsed = parseCellNumber(raw, row.kind, row.unit);
+      if (!parsed.ok) {
+        onMessage(`${row.name}：${parsed.message}`);
+        return;
+      }
+      const before = cellNumber(valuesRef.current, row.code, colId);
+      if (before === parsed.value) return;
+      onEdits([{ code: row.code, column: colId, before, after: parsed.value }], `${row.name}`);
+    },
+    [onEdits, onMessage],
+  );
+
+  const onCommand = useCallback(
+    (command: GridKeyCommand, focus: FocusedCell) => {
+      if (command === 'undo') return onUndo();
+      if (command === 'redo') return onRedo();
+      const row = rowsRef.current[focus.rowIndex];
+      if (row === undefined || !isValueColumn(focus.colId)) return;
+      const editable = focus.colId === 'current' ? row.currentEditable : row.lastYearEditable;
+      const before = cellNumber(valuesRef.current, row.code, focus.colId);
+      if (!editable || before === null) return;
+      onEdits([{ code: row.code, column: focus.colId, before, after: null }], `清除${row.name}`);
+    },
+    [onEdits, onRedo, onUndo],
+  );
+
+  const onPasteText = useCallback(
+    (text: string, focus: FocusedCell | null) => {
+      if (focus === null) {
+        onMessage('请先点选要粘贴到的起始单元格，再按 Ctrl+V。');
+        return;
+      }
+      const result = pasteIntoSection(text, focus, rowsRef.current, valuesRef.current);
+      if (result.edits.length > 0) onEdits(result.edits, `粘贴 ${result.edits.length} 个单元格`);
+      const notes: string[] = [];
+      if (result.skipped > 0) notes.push(`${result.skipped} 个单元格落在计算项或表格之外，未粘贴`);
+      if (result.problems.length > 0) notes.push(`${result.problems.length} 个单元格无法识别：${result.problems.slice(0, 3).join('；')}`);
+      if (notes.length > 0 || result.edits.length === 0) onMessage(result.edits.length === 0 && notes.length === 0 ? '粘贴的内容与表中数值相同，没有改动。' : notes.join('。'));
+    },
+    [onEdits, onMessage],
+  );
+
+  const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
+
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<IndicatorRow>) => {
+      apiRef.current = event.api;
+      onApi(sectionId, event.api);
+    },
+    [onApi, sectionId],
+  );
+
+  return (
+    <section className="section-grid" data-section={sectionId} onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
+      <h3 className="section-title">{title}</h3>
+      <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} readOnly={false} />
+      <AgGridReact<IndicatorRow>
+        theme={gridTheme}
+        {...spreadsheetGridOptions}
+        rowData={rows}
+        columnDefs={columnDefs}
+        getRowId={(p) => p.data.code}
+        domLayout="autoHeight"
+        onCellEditRequest={onCellEditRequest}
+        onGridReady={onGridReady}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+          onApi(sectionId, null);
+        }}
+        localeText={{ noRowsToShow: '本部分没有本开发区需填报的指标' }}
+      />
+    </section>
+  );
+}
