@@ -1,0 +1,163 @@
+import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { RosterField, RosterRow, ValidationIssue } from '../../src-shared/model';
+import type { RosterCell } from '../db/schema';
+import type { GridKeyCommand } from '../grid/grid-key-command';
+import { gridTheme, spreadsheetGridOptions } from '../grid/grid-setup';
+import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-keys';
+import { issueClass } from '../returns/format-cell';
+import { parseRosterCell } from './parse-roster-cell';
+import { pasteIntoRoster, type RosterRowChange } from './paste-into-roster';
+import { rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex } from './roster-display';
+
+export interface RosterGridProps {
+  fields: RosterField[];
+  rows: RosterRow[];
+  issues: readonly ValidationIssue[];
+  readOnly: boolean;
+  onUpdate(changes: RosterRowChange[], what: string): void;
+  onAppend(rows: Array<Record<string, RosterCell>>, what: string): void;
+  onMessage(message: string): void;
+  onApi(api: GridApi<RosterRow> | null): void;
+  onSelectionChanged(ids: string[]): void;
+}
+
+/** The rows as the clerk sees them now: sorted and filtered. */
+export function displayedRows(api: GridApi<RosterRow> | null): RosterRow[] {
+  const rows: RosterRow[] = [];
+  api?.forEachNodeAfterFilterAndSort((node) => {
+    if (node.data !== undefined) rows.push(node.data);
+  });
+  return rows;
+}
+
+/** The zone's project roster (项目台账) in a grid: sort and filter by any column, edit in place, paste rows from a ledger. */
+export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onMessage, onApi, onSelectionChanged }: RosterGridProps) {
+  const apiRef = useRef<GridApi<RosterRow> | null>(null);
+  const issueIndex = useMemo(() => rosterIssueIndex(issues), [issues]);
+  const issueRef = useRef(issueIndex);
+  issueRef.current = issueIndex;
+  const fieldsByCode = useMemo(() => new Map(fields.map((f) => [f.code, f])), [fields]);
+
+  const columnDefs = useMemo<ColDef<RosterRow>[]>(
+    () =>
+      fields.map((field): ColDef<RosterRow> => ({
+        colId: field.code,
+        headerName: rosterHeader(field),
+        headerTooltip: field.synonyms.length > 0 ? `台账中也叫：${field.synonyms.slice(0, 6).join('、')}` : undefined,
+        editable: !readOnly,
+        sortable: true,
+        filter: field.type === 'number' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
+        floatingFilter: true,
+        width: field.code === 'name' ? 240 : field.type === 'boolean' ? 96 : field.type === 'date' ? 130 : field.code === 'note' ? 200 : 130,
+        pinned: field.code === 'name' ? 'left' : undefined,
+        valueGetter: (p) => {
+          // Numbers stay numbers (sorting, number filter, full precision in the editor); the rest as text.
+          const v = p.data?.[field.code] ?? null;
+          return typeof v === 'number' ? v : rosterEditText(v, field);
+        },
+        valueFormatter: (p: ValueFormatterParams<RosterRow>) => rosterCellText(p.data?.[field.code] ?? null, field),
+        cellEditor: field.type === 'boolean' ? 'agSelectCellEditor' : 'agTextCellEditor',
+        cellEditorParams: field.type === 'boolean' ? { values: ['是', '否', ''] } : {},
+        cellClass: (p: CellClassParams<RosterRow>) => {
+          const classes = [field.type === 'number' ? 'cell-number' : field.type === 'boolean' ? 'cell-flag' : 'cell-text'];
+          const marked = p.data ? issueClass(issueRef.current.get(`${p.data.id}|${field.code}`) ?? []) : undefined;
+          if (marked !== undefined) classes.push(marked);
+          return classes;
+        },
+        tooltipValueGetter: (p: ITooltipParams<RosterRow>) => {
+          const found = p.data ? issueRef.current.get(`${p.data.id}|${field.code}`) : undefined;
+          return found?.map((i) => `${i.severity === 'error' ? '错误' : '提示'}：${i.message}`).join('\n');
+        },
+      })),
+    [fields, readOnly],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<RosterRow>) => {
+      const field = fieldsByCode.get(event.column.getColId());
+      if (field === undefined) return;
+      const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue);
+      const parsed = parseRosterCell(raw, field);
+      if (!parsed.ok) {
+        onMessage(parsed.message);
+        return;
+      }
+      if ((event.data[field.code] ?? null) === parsed.value) return;
+      onUpdate([{ rowId: event.data.id, changes: { [field.code]: parsed.value } }], `${field.name}`);
+    },
+    [fieldsByCode, onMessage, onUpdate],
+  );
+
+  const onCommand = useCallback(
+    (command: GridKeyCommand, focus: FocusedCell) => {
+      if (command !== 'clear' || readOnly) return; // undo and redo of the roster are the 撤销 of its own edits: not kept
+      const row = displayedRows(apiRef.current)[focus.rowIndex];
+      if (row === undefined || (row[focus.colId] ?? null) === null) return;
+      onUpdate([{ rowId: row.id, changes: { [focus.colId]: null } }], '清除单元格');
+    },
+    [onUpdate, readOnly],
+  );
+
+  const onPasteText = useCallback(
+    (text: string, focus: FocusedCell | null) => {
+      if (readOnly) return;
+      const result = pasteIntoRoster(text, focus, displayedRows(apiRef.current), fields);
+      if (result.updates.length > 0) onUpdate(result.updates, `粘贴到 ${result.updates.length} 个项目`);
+      if (result.newRows.length > 0) onAppend(result.newRows, `粘贴新增 ${result.newRows.length} 个项目`);
+      const notes: string[] = [];
+      if (result.newRows.length > 0) notes.push(`新增 ${result.newRows.length} 个项目`);
+      if (result.updates.length > 0) notes.push(`修改 ${result.updates.length} 个项目`);
+      if (result.skipped > 0) notes.push(`${result.skipped} 个单元格超出最后一列，未粘贴`);
+      if (result.problems.length > 0) notes.push(`${result.problems.length} 个单元格无法识别：${result.problems.slice(0, 3).join('；')}`);
+      onMessage(notes.length > 0 ? `粘贴完成：${notes.join('，')}。` : '粘贴的内容与台账相同，没有改动。');
+    },
+    [fields, onAppend, onMessage, onUpdate, readOnly],
+  );
+
+  const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
+
+  return (
+    <div className="roster-grid" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
+      <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} />
+      <AgGridReact<RosterRow>
+        theme={gridTheme}
+        {...spreadsheetGridOptions}
+        rowData={rows}
+        columnDefs={columnDefs}
+        getRowId={(p) => p.data.id}
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+        onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
+        onCellEditRequest={onCellEditRequest}
+        onGridReady={(e: GridReadyEvent<RosterRow>) => {
+          apiRef.current = e.api;
+          onApi(e.api);
+        }}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+          onApi(null);
+        }}
+        localeText={{
+          noRowsToShow: '台账中还没有项目：点“新增项目”，或从 Excel 复制项目行后点选此表按 Ctrl+V 粘贴',
+          filterOoo: '筛选…',
+          contains: '包含',
+          notContains: '不包含',
+          equals: '等于',
+          notEqual: '不等于',
+          startsWith: '开头是',
+          endsWith: '结尾是',
+          blank: '为空',
+          notBlank: '不为空',
+          lessThan: '小于',
+          greaterThan: '大于',
+          lessThanOrEqual: '小于等于',
+          greaterThanOrEqual: '大于等于',
+          inRange: '介于',
+          andCondition: '且',
+          orCondition: '或',
+        }}
+      />
+    </div>
+  );
+}
