@@ -1,0 +1,78 @@
+/**
+ * The Dexie database of the renderer. Every version ever released is declared here with its
+ * store strings (see `schema.ts`); an upgrade that changes the shape of rows runs the pure
+ * migration of `migrations.ts` on the old tables. Transactions use strict durability, so a
+ * transaction's promise resolves only once the data is on disk (Chromium otherwise reports
+ * completion before the flush), which is what lets the UI say 已保存.
+ */
+import Dexie, { type Table } from 'dexie';
+import { migrateV1toV2 } from './migrations';
+import {
+  DEFAULT_DB_NAME,
+  STORES,
+  V1_TABLE_NAMES,
+  type AuditEntry,
+  type ExplanationRecord,
+  type ImportBatchRecord,
+  type LedgerMappingRecord,
+  type OutboxRecord,
+  type ReturnRecord,
+  type RosterRowRecord,
+  type SettingRecord,
+  type TableName,
+  type TextRecord,
+  type ValueRecord,
+  type ZoneRecord,
+} from './schema';
+import { validateTablesV1 } from './validate-tables';
+
+/** Where IndexedDB comes from: the browser's by default, fake-indexeddb in tests and the bench. */
+export interface IndexedDbDeps {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class DatabaseUpgradeError extends Error {
+  override name = 'DatabaseUpgradeError';
+}
+
+export class ZoneReturnsDb extends Dexie {
+  declare zones: Table<ZoneRecord, string>;
+  declare returns: Table<ReturnRecord, string>;
+  declare values: Table<ValueRecord, [string, string]>;
+  declare texts: Table<TextRecord, [string, string]>;
+  declare rosterRows: Table<RosterRowRecord, string>;
+  declare explanations: Table<ExplanationRecord, [string, string]>;
+  declare auditLog: Table<AuditEntry, number>;
+  declare importBatches: Table<ImportBatchRecord, string>;
+  declare ledgerMappings: Table<LedgerMappingRecord, string>;
+  declare outbox: Table<OutboxRecord, string>;
+  declare settings: Table<SettingRecord, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
+    super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
+    this.version(1).stores(STORES[1]);
+    this.version(2)
+      .stores(STORES[2])
+      .upgrade(async (tx) => {
+        const raw: Record<string, unknown[]> = {};
+        for (const table of V1_TABLE_NAMES) raw[table] = await tx.table(table).toArray();
+        const v1 = validateTablesV1(raw);
+        // Our own version-1 data failing its checks is a bug: abort, the database stays at version 1.
+        if (!v1.ok) throw new DatabaseUpgradeError(v1.issues.map((i) => i.message).join('\n'));
+        const v2 = migrateV1toV2(v1.value, now().toISOString());
+        const rewritten: TableName[] = ['zones', 'returns', 'values', 'texts', 'rosterRows', 'auditLog'];
+        for (const table of rewritten) {
+          await tx.table(table).clear();
+          await tx.table(table).bulkAdd(v2[table]);
+        }
+      });
+  }
+}
+
+export function dexieDeps(deps: IndexedDbDeps): IndexedDbDeps {
+  const out: IndexedDbDeps = {};
+  if (deps.indexedDB) out.indexedDB = deps.indexedDB;
+  if (deps.IDBKeyRange) out.IDBKeyRange = deps.IDBKeyRange;
+  return out;
+}

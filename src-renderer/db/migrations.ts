@@ -1,0 +1,119 @@
+/**
+ * Pure migrations between schema versions, on whole tables in memory. The same function runs in
+ * Dexie's `upgrade()` and when an older backup is restored, so there is one truth about how a
+ * version-1 row becomes a version-2 row. A clerk's database is small (a few zones, some years),
+ * so holding it in memory once per upgrade is cheaper than clever streaming.
+ */
+import {
+  ROSTER_NAME_FIELD,
+  type AuditEntry,
+  type AuditTable,
+  type ReturnRecord,
+  type RosterRowRecord,
+  type Tables,
+  type TextRecord,
+  type V1Tables,
+  type ValueRecord,
+  type ZoneRecord,
+} from './schema';
+
+const AUDIT_TABLES: readonly AuditTable[] = ['zones', 'returns', 'values', 'texts', 'explanations', 'rosterRows', 'outbox', 'importBatches', 'database'];
+
+/** The zone id part of a return id `${zoneId}|${periodKey}`. */
+export function zoneIdOfReturnId(returnId: string): string {
+  const bar = returnId.lastIndexOf('|');
+  return bar < 0 ? returnId : returnId.slice(0, bar);
+}
+
+export function migrateV1toV2(v1: V1Tables, now: string): Tables {
+  const zones: ZoneRecord[] = v1.zones.map((zone) => ({ id: zone.id, registry: zone, edits: {}, updatedAt: now }));
+
+  const returns: ReturnRecord[] = v1.returns.map((r) => ({
+    id: r.id,
+    zoneId: r.zoneId,
+    periodKey: r.periodKey,
+    period: r.period,
+    indicatorSet: r.indicatorSet,
+    status: r.status,
+    // Version 1 kept no outbox; a submitted return counts as submitted once.
+    revision: r.status === '已报送' ? 1 : 0,
+    cover: r.cover,
+    createdAt: r.updatedAt,
+    updatedAt: r.updatedAt,
+    submittedAt: r.submittedAt,
+    reopenReason: null,
+  }));
+
+  const values: ValueRecord[] = [];
+  const texts: TextRecord[] = [];
+  for (const v of v1.values) {
+    if (typeof v.current === 'string') texts.push({ returnId: v.returnId, code: v.code, text: v.current, updatedAt: v.updatedAt });
+    else values.push({ returnId: v.returnId, code: v.code, current: v.current, lastYear: v.lastYear, updatedAt: v.updatedAt });
+  }
+
+  const rosterRows = mergeRosters(v1);
+
+  const auditLog: AuditEntry[] = v1.auditLog.map((e) => {
+    const table = AUDIT_TABLES.find((t) => t === e.table) ?? 'database';
+    const entry: AuditEntry = {
+      at: e.at,
+      who: e.who,
+      returnId: e.returnId,
+      zoneId: e.returnId === null ? null : zoneIdOfReturnId(e.returnId),
+      table,
+      key: e.key,
+      field: e.field,
+      old: e.old,
+      new: e.new,
+      action: 'update',
+    };
+    if (e.seq !== undefined) entry.seq = e.seq;
+    return entry;
+  });
+
+  return {
+    zones,
+    returns,
+    values,
+    texts,
+    rosterRows,
+    explanations: v1.explanations,
+    auditLog,
+    importBatches: [],
+    ledgerMappings: [],
+    outbox: [],
+    settings: v1.settings,
+  };
+}
+
+/**
+ * Version 1 copied the roster into every return; version 2 keeps one ledger per zone. Copies of a
+ * project (the same row id, or the same name within the zone) are merged, the copy in the latest
+ * return winning. The pre-upgrade backup keeps every copy, should the clerk need an older one.
+ */
+function mergeRosters(v1: V1Tables): RosterRowRecord[] {
+  const periodKeyOf = new Map(v1.returns.map((r) => [r.id, r.periodKey]));
+  // Stable sort: rows of later periods come last and so replace earlier copies.
+  const ordered = [...v1.rosterRows].sort((a, b) => (periodKeyOf.get(a.returnId) ?? '').localeCompare(periodKeyOf.get(b.returnId) ?? ''));
+  const byId = new Map<string, RosterRowRecord>();
+  for (const { returnId, ...fields } of ordered) {
+    const zoneId = zoneIdOfReturnId(returnId);
+    const key = `${zoneId}\u0000${fields.id}`;
+    byId.delete(key);
+    byId.set(key, { ...fields, zoneId, position: 0 });
+  }
+  const byName = new Map<string, RosterRowRecord>();
+  for (const row of byId.values()) {
+    const name = row[ROSTER_NAME_FIELD];
+    const key = typeof name === 'string' && name.trim() !== '' ? `${row.zoneId}\u0000name\u0000${name.trim()}` : `${row.zoneId}\u0000id\u0000${row.id}`;
+    byName.delete(key);
+    byName.set(key, row);
+  }
+  // Positions follow the order of the latest copies, per zone.
+  const next = new Map<string, number>();
+  return [...byName.values()].map((row) => {
+    const position = (next.get(row.zoneId) ?? 0) + 1;
+    next.set(row.zoneId, position);
+    return { ...row, position };
+  });
+}

@@ -1,0 +1,286 @@
+/**
+ * The stored shapes of the local database, one interface per table, and the schema of every
+ * version that was ever released. A version's store strings never change once released: a new
+ * release adds a version (and, where rows change shape, a pure migration in `migrations.ts`).
+ *
+ * Version 1 (first release): zones as plain registry copies; returns without revisions; one
+ * `values` table holding numbers and texts alike; a roster copied into every return; an audit
+ * log without zone or import-batch context.
+ *
+ * Version 2: the roster becomes the zone's project ledger shared by its returns (keyed by zone,
+ * indexed by [zoneId+name]); texts get their own table; returns get revision and reopen reason
+ * (退回修改); zones keep the registry copy and the clerk's edits apart; the audit log records
+ * zone, action and import batch; import batches (with what undo needs), ledger column mappings
+ * and the outbox of submitted workbooks are new.
+ */
+import type { CoverInfo, Period, RosterRow, Zone } from '../../src-shared/model';
+
+export const DEFAULT_DB_NAME = 'zone-returns';
+export const SCHEMA_VERSION = 2;
+
+/** The roster field holding the project's name; the [zoneId+name] index is built on it. */
+export const ROSTER_NAME_FIELD = 'name';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export type ReturnStatus = '未填' | '填报中' | '已校验' | '已报送' | '退回修改';
+export const RETURN_STATUSES: readonly ReturnStatus[] = ['未填', '填报中', '已校验', '已报送', '退回修改'];
+
+/** A value a roster cell can hold. */
+export type RosterCell = string | number | boolean | null;
+
+export interface ZoneRecord {
+  id: string;
+  /** The copy from the zone registry, refreshed by `ensureZones`; absent for a zone the clerk added. */
+  registry?: Zone;
+  registryVersion?: string;
+  /** What the clerk changed; it wins over the registry copy and survives a registry refresh. */
+  edits: Partial<Omit<Zone, 'id'>>;
+  updatedAt: string;
+}
+
+export interface ReturnRecord {
+  /** `${zoneId}|${periodKey}` */
+  id: string;
+  zoneId: string;
+  periodKey: string;
+  period: Period;
+  indicatorSet: { id: string; version: string };
+  status: ReturnStatus;
+  /** Number of submissions made so far; the outbox entry of submission n carries revision n. */
+  revision: number;
+  cover: CoverInfo;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  /** Why the reviewer sent the return back (退回修改), while it is reopened. */
+  reopenReason: string | null;
+}
+
+export type ValueColumn = 'current' | 'lastYear';
+
+export interface ValueRecord {
+  returnId: string;
+  code: string;
+  current: number | null;
+  lastYear: number | null;
+  updatedAt: string;
+}
+
+export interface TextRecord {
+  returnId: string;
+  code: string;
+  text: string;
+  updatedAt: string;
+}
+
+export interface ExplanationRecord {
+  returnId: string;
+  /** The validation issue's `key`. */
+  key: string;
+  text: string;
+  updatedAt: string;
+}
+
+/**
+ * A project of the zone's ledger: the row's own fields plus the zone it belongs to and its
+ * place in the ledger (rows are listed by `position`; new rows go to the end).
+ */
+export type RosterRowRecord = RosterRow & { zoneId: string; position: number };
+
+/** Stored beside a row's fields; never a roster field of an indicator set. */
+export const RESERVED_ROSTER_FIELDS: readonly string[] = ['id', 'zoneId', 'position'];
+
+export type AuditTable = 'zones' | 'returns' | 'values' | 'texts' | 'explanations' | 'rosterRows' | 'outbox' | 'importBatches' | 'database';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'status' | 'submit' | 'import' | 'undo-import' | 'restore';
+
+/** One line of the append-only audit log (who, when, field, old → new). */
+export interface AuditEntry {
+  seq?: number;
+  at: string;
+  who: string;
+  returnId: string | null;
+  zoneId: string | null;
+  table: AuditTable;
+  /** The record within the table: indicator code, roster row id, explanation key, cover, … */
+  key: string;
+  /** The column or field changed: `current`, `lastYear`, `text`, a roster field code, `status`, … */
+  field: string;
+  old: JsonValue;
+  new: JsonValue;
+  batchId?: string;
+  action: AuditAction;
+}
+
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  values: number;
+  /** Rows the clerk excluded or the reader skipped; reported, not stored. */
+  skipped: number;
+}
+
+export interface ImportBatchRecord {
+  id: string;
+  at: string;
+  who: string;
+  file: string;
+  sheet: string;
+  zoneId: string;
+  returnId: string | null;
+  counts: ImportCounts;
+  /** Ids of the roster rows the import inserted (deleted again on undo). */
+  insertedRowIds: string[];
+  /** Before-images of the roster rows the import changed (put back on undo). */
+  rowsBefore: RosterRowRecord[];
+  /** The same rows as the import left them, to tell on undo whether the clerk edited them since. */
+  rowsAfter: RosterRowRecord[];
+  /** Before-images of indicator values the import set; `before: null` when there was none. */
+  valuesBefore: Array<{ returnId: string; code: string; before: ValueRecord | null }>;
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+export interface LedgerMappingRecord {
+  /** Signature of a ledger's flattened header (what identifies "the same ledger layout again"). */
+  signature: string;
+  mapping: JsonObject;
+  updatedAt: string;
+}
+
+export interface OutboxRecord {
+  submissionId: string;
+  returnId: string;
+  revision: number;
+  fileName: string;
+  at: string;
+  sha256: string;
+  /** The canonical JSON of the return as submitted (the bytes the checksum covers). */
+  snapshot: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: JsonValue;
+}
+
+/** What the clerk sets once and the app remembers. */
+export interface Settings {
+  zoneId?: string;
+  /** 填表人 */
+  fillerName?: string;
+  phone?: string;
+  /** 单位负责人 */
+  unitHead?: string;
+  /** 统计负责人 */
+  statisticsHead?: string;
+  /** The period key last opened, to come back to it. */
+  lastPeriodKey?: string;
+}
+
+/** Version 1 rows, kept for the upgrade and for restoring a version-1 backup. */
+export type V1Status = '未填' | '填报中' | '已校验' | '已报送';
+export interface V1ReturnRecord {
+  id: string;
+  zoneId: string;
+  periodKey: string;
+  period: Period;
+  indicatorSet: { id: string; version: string };
+  status: V1Status;
+  cover: CoverInfo;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+export interface V1ValueRecord {
+  returnId: string;
+  code: string;
+  /** Text indicators stored their text here. */
+  current: number | string | null;
+  lastYear: number | null;
+  updatedAt: string;
+}
+/** The roster was copied into each return. */
+export type V1RosterRowRecord = RosterRow & { returnId: string };
+export interface V1AuditEntry {
+  seq?: number;
+  at: string;
+  who: string;
+  returnId: string | null;
+  table: string;
+  key: string;
+  field: string;
+  old: JsonValue;
+  new: JsonValue;
+}
+export interface V1Tables {
+  zones: Zone[];
+  returns: V1ReturnRecord[];
+  values: V1ValueRecord[];
+  rosterRows: V1RosterRowRecord[];
+  explanations: ExplanationRecord[];
+  auditLog: V1AuditEntry[];
+  settings: SettingRecord[];
+}
+
+export interface Tables {
+  zones: ZoneRecord[];
+  returns: ReturnRecord[];
+  values: ValueRecord[];
+  texts: TextRecord[];
+  rosterRows: RosterRowRecord[];
+  explanations: ExplanationRecord[];
+  auditLog: AuditEntry[];
+  importBatches: ImportBatchRecord[];
+  ledgerMappings: LedgerMappingRecord[];
+  outbox: OutboxRecord[];
+  settings: SettingRecord[];
+}
+
+export type TableName = keyof Tables;
+export type V1TableName = keyof V1Tables;
+
+/** Dexie store strings of every released version (primary key first). */
+export const STORES = {
+  1: {
+    zones: 'id',
+    returns: 'id, zoneId',
+    values: '[returnId+code], returnId',
+    rosterRows: 'id, returnId',
+    explanations: '[returnId+key], returnId',
+    auditLog: '++seq, returnId, at',
+    settings: 'key',
+  } satisfies Record<V1TableName, string>,
+  2: {
+    zones: 'id',
+    returns: 'id, zoneId, [zoneId+periodKey], status',
+    values: '[returnId+code], returnId',
+    texts: '[returnId+code], returnId',
+    rosterRows: 'id, zoneId, [zoneId+name], [zoneId+position]',
+    explanations: '[returnId+key], returnId',
+    auditLog: '++seq, returnId, zoneId, batchId, at',
+    importBatches: 'id, zoneId, at',
+    ledgerMappings: 'signature',
+    outbox: 'submissionId, returnId, [returnId+revision], at',
+    settings: 'key',
+  } satisfies Record<TableName, string>,
+} as const;
+
+export const TABLE_NAMES = [
+  'zones',
+  'returns',
+  'values',
+  'texts',
+  'rosterRows',
+  'explanations',
+  'auditLog',
+  'importBatches',
+  'ledgerMappings',
+  'outbox',
+  'settings',
+] as const satisfies readonly TableName[];
+export const V1_TABLE_NAMES = ['zones', 'returns', 'values', 'rosterRows', 'explanations', 'auditLog', 'settings'] as const satisfies readonly V1TableName[];
+
+export function returnIdOf(zoneId: string, periodKey: string): string {
+  return `${zoneId}|${periodKey}`;
+}
