@@ -1,0 +1,7 @@
+export { writeSubmissionWorkbook, buildPayload, type SubmissionInput, type WrittenSubmission } from './write-submission-workbook';
+export { readSubmissionWorkbook, returnJson, MAX_WORKBOOK_BYTES, type SubmissionRead, type ReadOptions } from './read-submission-workbook';
+export { SUBMISSION_FORMAT, identityOf, payloadChecksum, type SubmissionPayload, type SubmissionIdentity, type SubmissionZone } from './payload';
+export { validationSummary, targetText } from './layout-validation';
+export { SHEET, VISIBLE_SHEETS } from './sheet-names';
+export { cellText, looksLikeFormula } from './safe-text';
+export { submissionFileName } from './file-name';

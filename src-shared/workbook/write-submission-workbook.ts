@@ -1,0 +1,103 @@
+/**
+ * Writes the submission workbook (报送工作簿) of a return to bytes: cover, main indicators,
+ * project roster, text sections, validation result, and the veryHidden data sheet with the
+ * payload and its SHA-256. Pure: the caller computes and validates the return first and writes the
+ * bytes where it wants (atomically, in src-main/files).
+ */
+import type { ComputedReturn, IndicatorSet, ValidationIssue, ZoneReturn } from '../model';
+import { canonicalJson } from './canonical';
+import { DATA_KEYS, FIRST_PART_ROW, PART_CHARS, PART_LABEL, type DataKey } from './data-sheet';
+import { ExcelJS } from './excel';
+import { layoutSubmission } from './layout-submission';
+import { SUBMISSION_FORMAT, encodeForSheet, payloadChecksum, splitIntoParts, type SubmissionPayload, type SubmissionZone } from './payload';
+import { periodText } from './period-text';
+import { renderSheet, TEXT_FORMAT } from './render-sheet';
+import { SHEET } from './sheet-names';
+
+export interface SubmissionInput {
+  set: IndicatorSet;
+  ret: ZoneReturn;
+  computed: ComputedReturn;
+  issues: ValidationIssue[];
+  zone: SubmissionZone;
+  submissionId: string;
+  revision: number;
+  /** ISO timestamp; also the workbook's created/modified dates, so the same input gives the same sheets. */
+  exportedAt: string;
+  /** Defaults to the period as `2024年1–3月`. */
+  periodLabel?: string;
+}
+
+export interface WrittenSubmission {
+  bytes: Uint8Array;
+  /** SHA-256 of the payload's canonical JSON, as stored in the hidden sheet. */
+  checksum: string;
+  payload: SubmissionPayload;
+}
+
+/**
+ * The payload exactly as a reader will see it: passed through canonical JSON, so what the
+ * visible sheets show is built from the same values on both sides (no `undefined`, no -0).
+ */
+export function buildPayload(input: SubmissionInput): SubmissionPayload {
+  const payload: SubmissionPayload = {
+    format: SUBMISSION_FORMAT,
+    submissionId: input.submissionId,
+    revision: input.revision,
+    exportedAt: input.exportedAt,
+    zone: input.zone,
+    periodLabel: input.periodLabel ?? periodText(input.ret.period),
+    indicatorSet: input.set,
+    return: input.ret,
+    figures: input.computed,
+    issues: input.issues,
+  };
+  const normalised: SubmissionPayload = JSON.parse(canonicalJson(payload));
+  return normalised;
+}
+
+export async function writeSubmissionWorkbook(input: SubmissionInput): Promise<WrittenSubmission> {
+  const payload = buildPayload(input);
+  const checksum = payloadChecksum(payload);
+  const workbook = new ExcelJS.Workbook();
+  const when = new Date(payload.exportedAt);
+  workbook.creator = 'zone-returns';
+  workbook.lastModifiedBy = 'zone-returns';
+  if (!Number.isNaN(when.getTime())) {
+    workbook.created = when;
+    workbook.modified = when;
+  }
+  workbook.title = `${payload.zone.name}${payload.periodLabel}报送工作簿`;
+
+  for (const sheet of layoutSubmission(payload)) renderSheet(workbook, sheet);
+
+  const data = workbook.addWorksheet(SHEET.data, { state: 'veryHidden' });
+  const stored = encodeForSheet(canonicalJson(payload));
+  const parts = splitIntoParts(stored, PART_CHARS);
+  const meta: Record<DataKey, string | number> = {
+    format: payload.format,
+    indicatorSetId: payload.return.indicatorSet.id,
+    indicatorSetVersion: payload.return.indicatorSet.version,
+    submissionId: payload.submissionId,
+    revision: payload.revision,
+    sha256: checksum,
+    parts: parts.length,
+    length: stored.length,
+  };
+  DATA_KEYS.forEach((key, i) => {
+    data.getCell(i + 1, 1).value = key;
+    const cell = data.getCell(i + 1, 2);
+    cell.numFmt = typeof meta[key] === 'string' ? TEXT_FORMAT : 'General';
+    cell.value = meta[key];
+  });
+  parts.forEach((part, i) => {
+    data.getCell(FIRST_PART_ROW + i, 1).value = PART_LABEL;
+    const cell = data.getCell(FIRST_PART_ROW + i, 2);
+    cell.numFmt = TEXT_FORMAT;
+    cell.value = part;
+  });
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+
+  const buffer = await workbook.xlsx.writeBuffer();
+  return { bytes: new Uint8Array(buffer), checksum, payload };
+}
