@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { getBridge } from '../bridge';
+import type { Repository } from '../db';
+import { backupFileName } from './backup-file-name';
+
+export interface BackupPanelProps {
+  repo: Repository;
+  who: string;
+  /** The database was replaced: every screen reloads. */
+  onRestored(): void;
+}
+
+type Pending = { name: string; bytes: Uint8Array } | null;
+
+/** 备份 and 恢复 of the whole local database to one file, with a confirmation before a restore. */
+export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+
+  const backup = async (): Promise<void> => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const bytes = await repo.exportBackup();
+      const result = await getBridge().saveBackup({ suggestedName: backupFileName(new Date()), bytes });
+      if (!result.ok) setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
+      else if (result.value.kind === 'cancelled') setMessage({ kind: 'info', text: '已取消备份。' });
+      else setMessage({ kind: 'info', text: `已备份到文件“${'fileName' in result.value ? result.value.fileName : ''}”。请把它保存在 U 盘或其他电脑上。` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: `备份失败：${error instanceof Error ? error.message : String(error)}。请重试。` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = async (): Promise<void> => {
+    setMessage(null);
+    const result = await getBridge().pickBackup();
+    if (!result.ok) {
+      setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
+      return;
+    }
+    if (result.value.kind === 'cancelled') return;
+    setPending({ name: result.value.file.name, bytes: result.value.file.bytes });
+  };
+
+  const restore = async (chosen: NonNullable<Pending>): Promise<void> => {
+    setPending(null);
+    setBusy(true);
+    try {
+      const result = await repo.restoreBackup(chosen.bytes, who);
+      if (!result.ok) {
+        setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
+        return;
+      }
+      setMessage({ kind: 'info', text: `已从“${chosen.name}”恢复（备份时间 ${result.value.createdAt.replace('T', ' ').slice(0, 16)}）。恢复前的数据已自动另存，可在下方找回。` });
+      onRestored();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="panel backup-panel">
+      <h2>备份与恢复</h2>
+      <p className="muted">备份会把本机的全部报表、项目台账、说明和修改记录保存为一个文件。建议每次报送后备份一次。</p>
+      <div className="toolbar">
+        <button type="button" className="btn primary" onClick={() => void backup()} disabled={busy}>
+          备份到文件…
+        </button>
+        <button type="button" className="btn danger" onClick={() => void pick()} disabled={busy}>
+          从备份恢复…
+        </button>
+      </div>
+      {message !== null && <p className={`notice${message.kind === 'error' ? ' error' : ''}`} role="status">{message.text}</p>}
+      {pending !== null && (
+        <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="restore-title">
+          <div className="modal">
+            <h3 id="restore-title">确认从备份恢复？</h3>
+            <p>
+              将用备份文件“{pending.name}”中的数据<strong>替换</strong>本机现有的全部数据（报表、项目台账、说明、设置）。
+            </p>
+            <p className="muted">恢复前，程序会先把现有数据自动另存一份，如恢复错了可以找回。</p>
+            <div className="actions">
+              <button type="button" className="btn" onClick={() => setPending(null)} autoFocus>
+                取消
+              </button>
+              <button type="button" className="btn danger" onClick={() => void restore(pending)}>
+                确认恢复
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
