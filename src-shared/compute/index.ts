@@ -1,0 +1,4 @@
+export * from './compute-growth';
+export * from './convert-unit';
+export * from './compute-return';
+export * from './consolidate';

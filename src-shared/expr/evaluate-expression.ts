@@ -1,0 +1,277 @@
+import type { Computed, NotComputableReason, Period, RosterField, RosterRow } from '../model';
+import { printExpression, type Expr } from './ast';
+
+export type Value = number | boolean | string;
+export type NotComputable = { ok: false; reason: NotComputableReason; detail: string };
+export type Evaluated = { ok: true; value: Value } | NotComputable;
+/** A variable's value: a number (or why there is none), or a text. */
+export type VariableValue = Computed | { ok: true; text: string };
+
+export interface ExpressionContext {
+  /** Indicator values by code (this period). */
+  variables?: Record<string, VariableValue>;
+  /** Same period last year by code, for `lastYear(code)`. */
+  lastYear?: Record<string, Computed>;
+  /** The return's period, for `year`, `endMonth` and `inPeriod(date)`. */
+  period?: Period;
+  /** The project roster that `count(...)` and `sum(...)` run over. */
+  roster?: { rows: RosterRow[]; fields: RosterField[] };
+  /** Chinese names of indicators and roster fields, used in the reasons. */
+  names?: Record<string, string>;
+}
+
+type Row = { row: RosterRow; index: number };
+
+const fail = (reason: NotComputableReason, detail: string): NotComputable => ({ ok: false, reason, detail });
+
+function nameOf(ctx: ExpressionContext, code: string): string {
+  return ctx.names?.[code] ?? code;
+}
+
+function rowLabel(r: Row): string {
+  const name = r.row['name'];
+  return typeof name === 'string' && name.trim() !== '' ? `项目「${name}」` : `台账第${r.index + 1}行`;
+}
+
+function lookup(name: string, ctx: ExpressionContext, row: Row | undefined): Evaluated {
+  if (row && ctx.roster) {
+    const field = ctx.roster.fields.find((f) => f.code === name);
+    if (field) {
+      const raw = row.row[name];
+      if (raw === undefined || raw === null || raw === '') {
+        // An unticked flag is "no"; any other empty cell is a missing input.
+        if (field.type === 'boolean') return { ok: true, value: false };
+        return fail('missing-input', `${rowLabel(row)}缺少「${field.name}」，请在项目台账中补填`);
+      }
+      if (field.type === 'number' && typeof raw !== 'number') return fail('not-a-number', `${rowLabel(row)}的「${field.name}」不是数值：${String(raw)}`);
+      if (field.type === 'boolean' && typeof raw !== 'boolean') return fail('not-a-number', `${rowLabel(row)}的「${field.name}」应为是/否：${String(raw)}`);
+      return { ok: true, value: raw };
+    }
+  }
+  const v = ctx.variables?.[name];
+  if (v) {
+    if (!v.ok) return v;
+    return 'text' in v ? { ok: true, value: v.text } : { ok: true, value: v.value };
+  }
+  if (ctx.period && name === 'year') return { ok: true, value: ctx.period.year };
+  if (ctx.period && name === 'endMonth') return { ok: true, value: ctx.period.endMonth };
+  return fail('bad-formula', `公式中的「${name}」不是已知的指标代码`);
+}
+
+function asNumber(v: Evaluated, what: string): { ok: true; value: number } | NotComputable {
+  if (!v.ok) return v;
+  if (typeof v.value === 'number') return { ok: true, value: v.value };
+  return fail('not-a-number', `${what}应为数值，实际为「${String(v.value)}」`);
+}
+
+function asBoolean(v: Evaluated, what: string): { ok: true; value: boolean } | NotComputable {
+  if (!v.ok) return v;
+  if (typeof v.value === 'boolean') return { ok: true, value: v.value };
+  return fail('bad-formula', `${what}应为条件（真/假），实际为「${String(v.value)}」`);
+}
+
+function finite(value: number, e: Expr): Evaluated {
+  return Number.isFinite(value) ? { ok: true, value } : fail('not-a-number', `「${printExpression(e)}」的结果不是有限数值`);
+}
+
+function describeOperand(e: Expr, ctx: ExpressionContext): string {
+  return e.type === 'identifier' ? `「${nameOf(ctx, e.name)}」` : `「${printExpression(e)}」`;
+}
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function evalNode(e: Expr, ctx: ExpressionContext, row: Row | undefined): Evaluated {
+  switch (e.type) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return { ok: true, value: e.value };
+    case 'identifier':
+      return lookup(e.name, ctx, row);
+    case 'unary': {
+      const v = evalNode(e.operand, ctx, row);
+      if (e.op === '!') {
+        const b = asBoolean(v, `「!」的对象${describeOperand(e.operand, ctx)}`);
+        return b.ok ? { ok: true, value: !b.value } : b;
+      }
+      const n = asNumber(v, describeOperand(e.operand, ctx));
+      if (!n.ok) return n;
+      return { ok: true, value: e.op === '-' ? -n.value : n.value };
+    }
+    case 'binary':
+      return evalBinary(e, ctx, row);
+    case 'call':
+      return evalCall(e, ctx, row);
+  }
+}
+
+function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext, row: Row | undefined): Evaluated {
+  if (e.op === '&&' || e.op === '||') {
+    // Three-valued: a known false (&&) or true (||) decides even when the other side is missing.
+    const decisive = e.op === '||';
+    const l = asBoolean(evalNode(e.left, ctx, row), describeOperand(e.left, ctx));
+    if (l.ok && l.value === decisive) return l;
+    const r = asBoolean(evalNode(e.right, ctx, row), describeOperand(e.right, ctx));
+    if (r.ok && r.value === decisive) return r;
+    if (!l.ok) return l;
+    if (!r.ok) return r;
+    return { ok: true, value: !decisive };
+  }
+  const l = evalNode(e.left, ctx, row);
+  if (!l.ok) return l;
+  const r = evalNode(e.right, ctx, row);
+  if (!r.ok) return r;
+  if (e.op === '==' || e.op === '!=') {
+    if (typeof l.value !== typeof r.value) return fail('not-a-number', `不能比较${describeOperand(e.left, ctx)}与${describeOperand(e.right, ctx)}：类型不同`);
+    return { ok: true, value: (l.value === r.value) === (e.op === '==') };
+  }
+  if (e.op === '<' || e.op === '<=' || e.op === '>' || e.op === '>=') {
+    const comparable = (typeof l.value === 'number' && typeof r.value === 'number') || (typeof l.value === 'string' && typeof r.value === 'string');
+    if (!comparable) return fail('not-a-number', `不能比较${describeOperand(e.left, ctx)}与${describeOperand(e.right, ctx)}的大小`);
+    const a = l.value;
+    const b = r.value;
+    const value = e.op === '<' ? a < b : e.op === '<=' ? a <= b : e.op === '>' ? a > b : a >= b;
+    return { ok: true, value };
+  }
+  const a = asNumber(l, describeOperand(e.left, ctx));
+  if (!a.ok) return a;
+  const b = asNumber(r, describeOperand(e.right, ctx));
+  if (!b.ok) return b;
+  switch (e.op) {
+    case '+':
+      return finite(a.value + b.value, e);
+    case '-':
+      return finite(a.value - b.value, e);
+    case '*':
+      return finite(a.value * b.value, e);
+    case '/':
+      if (b.value === 0) return fail('division-by-zero', `${describeOperand(e.right, ctx)}为0，无法计算${describeOperand(e.left, ctx)}与它的比值`);
+      return finite(a.value / b.value, e);
+  }
+}
+
+function evalCall(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext, row: Row | undefined): Evaluated {
+  const args = e.args;
+  const num = (i: number): { ok: true; value: number } | NotComputable => {
+    const a = args[i];
+    return a ? asNumber(evalNode(a, ctx, row), describeOperand(a, ctx)) : fail('bad-formula', `函数「${e.name}」缺少参数`);
+  };
+  switch (e.name) {
+    case 'min':
+    case 'max': {
+      const values: number[] = [];
+      for (let i = 0; i < args.length; i++) {
+        const v = num(i);
+        if (!v.ok) return v;
+        values.push(v.value);
+      }
+      return { ok: true, value: e.name === 'min' ? Math.min(...values) : Math.max(...values) };
+    }
+    case 'abs': {
+      const v = num(0);
+      return v.ok ? { ok: true, value: Math.abs(v.value) } : v;
+    }
+    case 'round': {
+      const v = num(0);
+      if (!v.ok) return v;
+      const d = args.length > 1 ? num(1) : { ok: true as const, value: 0 };
+      if (!d.ok) return d;
+      return { ok: true, value: roundHalfAwayFromZero(v.value, d.value) };
+    }
+    case 'if': {
+      const [c, a, b] = args;
+      if (!c || !a || !b) return fail('bad-formula', '函数「if」需要3个参数');
+      const cond = asBoolean(evalNode(c, ctx, row), `if 的条件${describeOperand(c, ctx)}`);
+      if (!cond.ok) return cond;
+      return evalNode(cond.value ? a : b, ctx, row);
+    }
+    case 'lastYear': {
+      const a = args[0];
+      if (a?.type !== 'identifier') return fail('bad-formula', 'lastYear(...) 的参数必须是指标代码');
+      const v = ctx.lastYear?.[a.name];
+      return v ?? fail('missing-input', `缺少「${nameOf(ctx, a.name)}」的上年同期数`);
+    }
+    case 'batchYear': {
+      const a = args[0];
+      if (!a) return fail('bad-formula', 'batchYear(...) 缺少参数');
+      const v = evalNode(a, ctx, row);
+      if (!v.ok) return v;
+      const m = /^\s*(\d{4})/.exec(String(v.value));
+      return m ? { ok: true, value: Number(m[1]) } : fail('not-a-number', `${row ? rowLabel(row) + '的' : ''}批次「${String(v.value)}」中找不到年份，请按“2024年第一次”的样式填写`);
+    }
+    case 'inPeriod': {
+      const a = args[0];
+      if (!a) return fail('bad-formula', 'inPeriod(...) 缺少参数');
+      const v = evalNode(a, ctx, row);
+      if (!v.ok) return v;
+      if (typeof v.value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.value)) return fail('not-a-number', `${row ? rowLabel(row) + '的' : ''}日期「${String(v.value)}」应为 yyyy-mm-dd`);
+      if (!ctx.period) return fail('missing-input', '没有报告期，无法判断日期是否在期内');
+      const { year, endMonth } = ctx.period;
+      const end = `${year}-${String(endMonth).padStart(2, '0')}-${String(lastDayOf(year, endMonth)).padStart(2, '0')}`;
+      return { ok: true, value: v.value >= `${year}-01-01` && v.value <= end };
+    }
+    case 'count':
+    case 'sum':
+      return evalAggregate(e, ctx, row);
+  }
+}
+
+function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext, outer: Row | undefined): Evaluated {
+  if (outer) return fail('bad-formula', `「${e.name}」不能嵌套在另一个汇总函数中`);
+  if (!ctx.roster) return fail('missing-input', '没有项目台账，无法计算');
+  const condition = e.name === 'count' ? e.args[0] : e.args[1];
+  const valueExpr = e.name === 'sum' ? e.args[0] : undefined;
+  let total = 0;
+  for (const [index, r] of ctx.roster.rows.entries()) {
+    const row: Row = { row: r, index };
+    if (condition) {
+      const c = evalNode(condition, ctx, row);
+      // A formula error is the set's fault and must show; an empty cell just means the row does not match.
+      if (!c.ok && c.reason === 'bad-formula') return c;
+      if (c.ok && typeof c.value !== 'boolean') return fail('bad-formula', `「${printExpression(condition)}」应为条件（真/假）`);
+      if (!c.ok || c.value !== true) continue;
+    }
+    if (!valueExpr) {
+      total += 1;
+      continue;
+    }
+    const v = asNumber(evalNode(valueExpr, ctx, row), `${rowLabel(row)}的「${printExpression(valueExpr)}」`);
+    if (!v.ok) return v;
+    total += v.value;
+  }
+  return { ok: true, value: total };
+}
+
+/** Rounds half away from zero at `decimals`, correcting binary representation (1.005 → 1.01). */
+export function roundHalfAwayFromZero(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  const rounded = Math.round(Number(scaled.toPrecision(15)));
+  return (Math.sign(value) * rounded) / factor || 0;
+}
+
+/** Evaluates to any value (number, condition or text); problems are values, never exceptions. */
+export function evaluate(ast: Expr, ctx: ExpressionContext): Evaluated {
+  return evalNode(ast, ctx, undefined);
+}
+
+/** Evaluates a formula to a number: a condition gives 1 or 0, a text is not computable. */
+export function evaluateExpression(ast: Expr, ctx: ExpressionContext): Computed {
+  const v = evaluate(ast, ctx);
+  if (!v.ok) return v;
+  if (typeof v.value === 'boolean') return { ok: true, value: v.value ? 1 : 0 };
+  if (typeof v.value === 'number') return { ok: true, value: v.value };
+  return fail('not-a-number', `「${printExpression(ast)}」的结果是文字，不是数值`);
+}
+
+/** Evaluates a condition; a missing input yields a distinct not-computable result. */
+export function evaluateCondition(ast: Expr, ctx: ExpressionContext): { ok: true; value: boolean } | NotComputable {
+  return asBoolean(evaluate(ast, ctx), `「${printExpression(ast)}」`);
+}
+
+/** Evaluates a condition over one roster row (fields by code), as roster-row rules do. */
+export function evaluateRowCondition(ast: Expr, ctx: ExpressionContext, row: RosterRow, index: number): { ok: true; value: boolean } | NotComputable {
+  return asBoolean(evalNode(ast, ctx, { row, index }), `「${printExpression(ast)}」`);
+}

@@ -1,0 +1,4 @@
+export * from './ast';
+export * from './parse-expression';
+export * from './evaluate-expression';
+export * from './evaluate-interval';

@@ -1,0 +1,3 @@
+export * from './parse-return';
+export * from './canonical-json';
+export * from './empty-return';

@@ -1,0 +1,4 @@
+export * from './parse-indicator-set';
+export * from './parse-zone-registry';
+export * from './builtin';
+export * from './examples';
