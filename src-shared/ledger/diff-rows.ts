@@ -1,0 +1,177 @@
+/**
+ * The preview: each mapped row as it will be stored, compared with the rows the app already has
+ * (matched by project name and zone), with near-duplicate names flagged and problems attached.
+ */
+import type { UserIssue } from '../model';
+import { issue } from './issues';
+import { toHalfWidth } from './normalise-value';
+import { ZONE_TARGET_CODE } from './targets';
+import type { MappedRow, MappedValue, MappingTarget } from './types';
+
+/** A stored roster row as the preview needs it: its id, zone and field values. */
+export interface ExistingRow {
+  id: string;
+  zoneId: string;
+  values: Record<string, MappedValue | undefined>;
+}
+
+export type PreviewStatus = 'new' | 'changed' | 'unchanged' | 'invalid';
+
+export interface FieldChange {
+  field: string;
+  from: MappedValue | undefined;
+  to: MappedValue;
+}
+
+export interface PreviewRow {
+  /** Stable key within this preview: `sheet!row`. */
+  key: string;
+  sheet: string;
+  row: number;
+  zoneId: string | null;
+  status: PreviewStatus;
+  /** The values as they will be stored: the existing row's values overlaid with the mapped ones. */
+  values: Record<string, MappedValue>;
+  existingId?: string;
+  changes: FieldChange[];
+  /** Stored rows with a similar (not equal) name in the same zone: maybe the same project. */
+  nearDuplicates: Array<{ id: string; name: string }>;
+  issues: UserIssue[];
+  /** Excluded by default when the row cannot be imported. */
+  excluded: boolean;
+}
+
+export interface PreviewSummary {
+  new: number;
+  changed: number;
+  unchanged: number;
+  invalid: number;
+  nearDuplicates: number;
+}
+
+export interface Preview {
+  rows: PreviewRow[];
+  summary: PreviewSummary;
+}
+
+export interface DiffOptions {
+  /** Fields that identify a project within a zone (the set's `roster.keyFields`). */
+  keyFields: string[];
+  targets: MappingTarget[];
+  /** The zone rows belong to when the ledger has no zone column. */
+  defaultZoneId: string | null;
+  /** Zone text in a ledger (晋城开发区) → zone id; undefined when unknown. */
+  resolveZone?: (text: string) => string | undefined;
+}
+
+/** Name as compared: half-width, no spaces or punctuation, lower case. */
+export function normaliseName(name: string): string {
+  return toHalfWidth(name)
+    .toLowerCase()
+    .replace(/[\s\u00a0·•.,，。、;；:："'“”‘’()（）\[\]【】《》<>\-—_/\\]+/g, '');
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** Similar enough to ask the clerk: one name inside the other, or a few characters apart. */
+export function isNearDuplicate(a: string, b: string): boolean {
+  if (a === b || a.length === 0 || b.length === 0) return false;
+  const shorter = a.length <= b.length ? a : b;
+  const longer = a.length <= b.length ? b : a;
+  if (shorter.length >= 4 && longer.includes(shorter)) return true;
+  const max = Math.max(1, Math.floor(longer.length * 0.15));
+  return editDistance(a, b, max) <= max;
+}
+
+function sameValue(a: MappedValue | undefined, b: MappedValue): boolean {
+  if ((a === null || a === undefined || a === '') && (b === null || b === '')) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  return a === b;
+}
+
+export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: DiffOptions): Preview {
+  const keyOf = (zoneId: string | null, values: Record<string, MappedValue | undefined>): string =>
+    `${zoneId ?? ''}\u0000${opts.keyFields.map((f) => normaliseName(String(values[f] ?? ''))).join('\u0000')}`;
+  const stored = new Map<string, ExistingRow>();
+  const byZone = new Map<string, ExistingRow[]>();
+  for (const row of existing) {
+    stored.set(keyOf(row.zoneId, row.values), row);
+    const list = byZone.get(row.zoneId);
+    if (list) list.push(row);
+    else byZone.set(row.zoneId, [row]);
+  }
+  const nameField = opts.keyFields[0];
+  const fieldCodes = opts.targets.map((t) => t.code).filter((c) => c !== ZONE_TARGET_CODE);
+  const seen = new Map<string, number>();
+  const rows: PreviewRow[] = mapped.map((m) => {
+    const issues = [...m.issues];
+    let zoneId = opts.defaultZoneId;
+    const zoneText = m.values[ZONE_TARGET_CODE];
+    if (typeof zoneText === 'string' && zoneText !== '') {
+      const resolved = opts.resolveZone?.(zoneText);
+      if (resolved) zoneId = resolved;
+      else issues.push(issue('unknown-zone', 'error', `第 ${m.row} 行的开发区「${zoneText}」不在开发区名录中，这一行不能导入。请改成名录中的名称，或在预览中排除这一行。`, { sheet: m.sheet, row: m.row }, zoneText));
+    }
+    if (zoneId === null) issues.push(issue('no-zone', 'error', `第 ${m.row} 行不知道属于哪个开发区。请先选择开发区，或在台账中加一列“所属开发区”。`, { sheet: m.sheet, row: m.row }));
+    const values: Record<string, MappedValue> = {};
+    for (const [k, v] of Object.entries(m.values)) if (k !== ZONE_TARGET_CODE) values[k] = v;
+    const key = keyOf(zoneId, values);
+    const match = stored.get(key);
+    const dupAt = seen.get(key);
+    if (dupAt !== undefined && nameField !== undefined && values[nameField]) {
+      issues.push(issue('duplicate-in-file', 'warning', `第 ${m.row} 行与第 ${dupAt} 行是同一个项目「${String(values[nameField])}」，导入后以后一行为准。请确认是否重复录入。`, { sheet: m.sheet, row: m.row }, String(values[nameField])));
+    }
+    seen.set(key, m.row);
+    const invalid = issues.some((i) => i.severity === 'error');
+    const out: PreviewRow = { key: `${m.sheet}!${m.row}`, sheet: m.sheet, row: m.row, zoneId, status: 'new', values, changes: [], nearDuplicates: [], issues, excluded: invalid };
+    if (match) {
+      out.existingId = match.id;
+      const merged: Record<string, MappedValue> = {};
+      for (const code of fieldCodes) {
+        const old = match.values[code];
+        if (old !== undefined) merged[code] = old;
+      }
+      for (const [k, v] of Object.entries(values)) {
+        if (!sameValue(match.values[k], v)) out.changes.push({ field: k, from: match.values[k], to: v });
+        merged[k] = v;
+      }
+      out.values = merged;
+      out.status = out.changes.length > 0 ? 'changed' : 'unchanged';
+    } else if (nameField !== undefined && zoneId !== null) {
+      const name = normaliseName(String(values[nameField] ?? ''));
+      for (const candidate of byZone.get(zoneId) ?? []) {
+        const other = String(candidate.values[nameField] ?? '');
+        if (isNearDuplicate(name, normaliseName(other))) out.nearDuplicates.push({ id: candidate.id, name: other });
+      }
+      if (out.nearDuplicates.length > 0) {
+        out.issues.push(
+          issue('near-duplicate', 'warning', `第 ${m.row} 行「${String(values[nameField] ?? '')}」与已有项目「${out.nearDuplicates.map((d) => d.name).join('」「')}」名称相近，可能是同一个项目。如是，请把台账中的名称改成一致后重新导入；如不是，可直接导入。`, { sheet: m.sheet, row: m.row }, String(values[nameField] ?? '')),
+        );
+      }
+    }
+    if (invalid) out.status = 'invalid';
+    return out;
+  });
+  const summary: PreviewSummary = { new: 0, changed: 0, unchanged: 0, invalid: 0, nearDuplicates: 0 };
+  for (const r of rows) {
+    summary[r.status] += 1;
+    if (r.nearDuplicates.length > 0) summary.nearDuplicates += 1;
+  }
+  return { rows, summary };
+}
