@@ -87,31 +87,26 @@ export function migrateV1toV2(v1: V1Tables, now: string): Tables {
 }
 
 /**
- * Version 1 copied the roster into every return; version 2 keeps one ledger per zone. Copies of a
- * project (the same row id, or the same name within the zone) are merged, the copy in the latest
- * return winning. The pre-upgrade backup keeps every copy, should the clerk need an older one.
+ * Version 1 copied the roster into every return (each copy a row of its own id); version 2 keeps
+ * one ledger per zone. The copies of a project (same name within the zone) are merged, the copy
+ * in the latest return winning, id included. Rows without a name are kept as they are. The
+ * pre-upgrade backup keeps every copy, should the clerk need an older one.
  */
 function mergeRosters(v1: V1Tables): RosterRowRecord[] {
   const periodKeyOf = new Map(v1.returns.map((r) => [r.id, r.periodKey]));
   // Stable sort: rows of later periods come last and so replace earlier copies.
   const ordered = [...v1.rosterRows].sort((a, b) => (periodKeyOf.get(a.returnId) ?? '').localeCompare(periodKeyOf.get(b.returnId) ?? ''));
-  const byId = new Map<string, RosterRowRecord>();
+  const latest = new Map<string, RosterRowRecord>();
   for (const { returnId, ...fields } of ordered) {
     const zoneId = zoneIdOfReturnId(returnId);
-    const key = `${zoneId}\u0000${fields.id}`;
-    byId.delete(key);
-    byId.set(key, { ...fields, zoneId, position: 0 });
-  }
-  const byName = new Map<string, RosterRowRecord>();
-  for (const row of byId.values()) {
-    const name = row[ROSTER_NAME_FIELD];
-    const key = typeof name === 'string' && name.trim() !== '' ? `${row.zoneId}\u0000name\u0000${name.trim()}` : `${row.zoneId}\u0000id\u0000${row.id}`;
-    byName.delete(key);
-    byName.set(key, row);
+    const name = fields[ROSTER_NAME_FIELD];
+    const key = typeof name === 'string' && name.trim() !== '' ? `${zoneId}\u0000name\u0000${name.trim()}` : `${zoneId}\u0000id\u0000${fields.id}`;
+    latest.delete(key);
+    latest.set(key, { ...fields, zoneId, position: 0 });
   }
   // Positions follow the order of the latest copies, per zone.
   const next = new Map<string, number>();
-  return [...byName.values()].map((row) => {
+  return [...latest.values()].map((row) => {
     const position = (next.get(row.zoneId) ?? 0) + 1;
     next.set(row.zoneId, position);
     return { ...row, position };

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, encodeBackup, readAllTables, type BackupDocument } from './backup';
+import type { Repository } from './repository';
+import { SCHEMA_VERSION, TABLE_NAMES } from './schema';
+import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from './test-support';
+
+/** A database with something in every table. */
+async function filledRepository(): Promise<{ repo: Repository; returnId: string }> {
+  const { repo, returnId } = await repositoryWithReturn();
+  await repo.setSettings({ zoneId: 'jincheng-kfq', fillerName: '张三', phone: '13800000000' });
+  expectOk(await repo.saveValues({ returnId, who: '张三', cells: [{ code: 'gyzjz', column: 'current', value: 108.78 }, { code: 'gyzjz', column: 'lastYear', value: 90.3838383838 }] }));
+  expectOk(await repo.saveText(returnId, 'highlights', '亮点：“三个一批”签约52个项目', '张三'));
+  expectOk(await repo.saveExplanation(returnId, 'growth-range:gytz', '大项目集中开工', '张三'));
+  expectOk(await repo.applyImportBatch({ zoneId: 'jincheng-kfq', who: '张三', file: '台账.xlsx', sheet: 'Sheet1', insert: [{ name: '甲', totalInvestment: 12.5, strategic: true }], update: [] }));
+  await repo.saveLedgerMapping('项目名称|总投资（亿元）', { 项目名称: 'name' });
+  expectOk(await repo.recordSubmission({ submissionId: 's1', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab'.repeat(32), snapshot: '{"a":1}' }, '张三'));
+  return { repo, returnId };
+}
+
+async function contents(repo: Repository): Promise<Record<string, unknown[]>> {
+  return readAllTables(repo.db);
+}
+
+function withoutRestoreLine(tables: Record<string, unknown[]>): Record<string, unknown[]> {
+  const audit = (tables['auditLog'] ?? []).filter((e) => (e as { action?: string }).action !== 'restore');
+  return { ...tables, auditLog: audit };
+}
+
+describe('backup and restore', () => {
+  it.each([
+    ['gzip', true],
+    ['plain JSON', false],
+  ])('backup → wipe → restore gives back every table exactly (%s)', async (_label, gzip) => {
+    const env = testEnv();
+    const { repo } = await filledRepository();
+    const original = await contents(repo);
+    for (const name of TABLE_NAMES) expect(original[name]?.length, name).toBeGreaterThan(0);
+    const bytes = await repo.exportBackup({ gzip });
+    expect(bytes[0] === 0x1f && bytes[1] === 0x8b).toBe(gzip);
+
+    await repo.db.delete();
+    const fresh = await openTestRepository(env);
+    expect((await contents(fresh))['returns']).toEqual([]);
+    const summary = expectOk(await fresh.restoreBackup(bytes, '李四'));
+    expect(summary.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(summary.counts.returns).toBe(1);
+    expect(withoutRestoreLine(await contents(fresh))).toEqual(original);
+    expect((await fresh.auditTrail()).at(-1)).toMatchObject({ action: 'restore', who: '李四', table: 'database' });
+    // Full precision survives the round trip.
+    expect((await fresh.db.values.get(['jincheng-kfq|2024-03-q', 'gyzjz']))?.lastYear).toBe(90.3838383838);
+  });
+
+  it('keeps the data it replaces as a stored backup, which restores', async () => {
+    const { repo } = await filledRepository();
+    const before = await contents(repo);
+    const empty = await openTestRepository();
+    const emptyBytes = await empty.exportBackup();
+    expectOk(await repo.restoreBackup(emptyBytes, '张三'));
+    expect(await repo.db.returns.count()).toBe(0);
+    const [kept] = await repo.listStoredBackups();
+    expect(kept).toMatchObject({ reason: 'before-restore', schemaVersion: SCHEMA_VERSION });
+    expectOk(await repo.restoreStoredBackup(kept?.id ?? -1, '张三'));
+    expect(withoutRestoreLine(await contents(repo))).toEqual(withoutRestoreLine(before));
+  });
+});
+
+const encoder = new TextEncoder();
+const json = (value: unknown) => encoder.encode(JSON.stringify(value));
+
+async function goodDocument(): Promise<BackupDocument> {
+  const { repo } = await filledRepository();
+  return { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: '2024-04-10T00:00:00.000Z', tables: await contents(repo) };
+}
+
+describe('a bad backup file is refused and nothing changes', () => {
+  it.each<[string, string, () => Promise<Uint8Array>]>([
+    ['random bytes', 'backup-not-json', async () => new Uint8Array([0, 1, 2, 3, 250, 251])],
+    ['an Excel file', 'backup-not-json', async () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])],
+    ['a truncated gzip', 'backup-corrupt', async () => (await encodeBackup(await goodDocument(), { gzip: true })).slice(0, 40)],
+    ['JSON of something else', 'backup-bad-format', async () => json({ hello: 'world' })],
+    ['a JSON array', 'backup-bad-format', async () => json([1, 2])],
+    ['a newer schema version', 'backup-newer', async () => json({ ...(await goodDocument()), schemaVersion: SCHEMA_VERSION + 1 })],
+    ['no schema version', 'backup-bad-version', async () => json({ ...(await goodDocument()), schemaVersion: 'two' })],
+    ['a missing table', 'backup-bad-table', async () => {
+      const doc = await goodDocument();
+      delete doc.tables['returns'];
+      return json(doc);
+    }],
+    ['an unknown table', 'backup-bad-table', async () => {
+      const doc = await goodDocument();
+      return json({ ...doc, tables: { ...doc.tables, passwords: [] } });
+    }],
+    ['a value that is not a number', 'backup-bad-table', async () => {
+      const doc = await goodDocument();
+      return json({ ...doc, tables: { ...doc.tables, values: [{ returnId: 'x|2024-03-q', code: 'a', current: '一百', lastYear: null }] } });
+    }],
+    ['a return with an unknown status', 'backup-bad-table', async () => {
+      const doc = await goodDocument();
+      return json({ ...doc, tables: { ...doc.tables, returns: (doc.tables['returns'] ?? []).map((r) => ({ ...(r as object), status: '作废' })) } });
+    }],
+    // Passes every check but cannot be written (two rows with one key): the transaction rolls back.
+    ['rows that collide on their key', 'backup-restore-failed', async () => {
+      const doc = await goodDocument();
+      const values = doc.tables['values'] ?? [];
+      return json({ ...doc, tables: { ...doc.tables, values: [...values, ...values] } });
+    }],
+  ])('%s', async (_label, code, makeBytes) => {
+    const bytes = await makeBytes();
+    const { repo } = await repositoryWithReturn(testEnv('target'));
+    expectOk(await repo.saveValue('jincheng-kfq|2024-03-q', 'gyzjz', 'current', 1, '张三'));
+    const before = await contents(repo);
+    const result = await repo.restoreBackup(bytes, '张三');
+    expect(result.ok).toBe(false);
+    const first = result.ok ? undefined : result.issues[0];
+    expect(first?.code).toBe(code);
+    expect(first?.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await contents(repo)).toEqual(before);
+  });
+});
