@@ -10,6 +10,8 @@ export interface TextSectionProps {
   onSave(code: string, text: string): Promise<void>;
   /** Marks the box when a validation issue points at it. */
   problem?: string;
+  /** One line (a name like 第一主导产业名称) instead of a page of text. */
+  compact?: boolean;
 }
 
 type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed';
@@ -17,7 +19,7 @@ type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed';
 const SAVE_LABEL: Record<SaveState, string> = { idle: '', dirty: '未保存', saving: '保存中…', saved: '已保存', failed: '保存失败，请重试' };
 
 /** One written section (亮点, 主要举措 …) with its character counter; saved a moment after typing stops, and on leaving the box. */
-export function TextSection({ indicator, text, readOnly, onSave, problem }: TextSectionProps) {
+export function TextSection({ indicator, text, readOnly, onSave, problem, compact = false }: TextSectionProps) {
   const [draft, setDraft] = useState(text);
   const [state, setState] = useState<SaveState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -45,30 +47,44 @@ export function TextSection({ indicator, text, readOnly, onSave, problem }: Text
     );
   };
 
+  const onType = (value: string): void => {
+    setDraft(value);
+    setState('dirty');
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => save(value), 800);
+  };
+
   const counter = countText(draft, indicator.maxLength);
   return (
-    <div className={`text-section${problem !== undefined ? ' has-problem' : ''}`}>
+    <div className={`text-section${compact ? ' compact' : ''}${problem !== undefined ? ' has-problem' : ''}`}>
       <label htmlFor={`text-${indicator.code}`} className="text-title">
         {indicator.name}
         {indicator.required === true && <span className="required-mark">（必填）</span>}
       </label>
-      <textarea
-        id={`text-${indicator.code}`}
-        data-text-code={indicator.code}
-        value={draft}
-        readOnly={readOnly}
-        rows={6}
-        title={problem}
-        onChange={(e) => {
-          const value = e.target.value;
-          setDraft(value);
-          setState('dirty');
-          if (timer.current !== null) clearTimeout(timer.current);
-          timer.current = setTimeout(() => save(value), 800);
-        }}
-        onBlur={() => save(draft)}
-      />
+      {compact ? (
+        <input
+          id={`text-${indicator.code}`}
+          data-text-code={indicator.code}
+          value={draft}
+          readOnly={readOnly}
+          title={problem}
+          onChange={(e) => onType(e.target.value)}
+          onBlur={() => save(draft)}
+        />
+      ) : (
+        <textarea
+          id={`text-${indicator.code}`}
+          data-text-code={indicator.code}
+          value={draft}
+          readOnly={readOnly}
+          rows={6}
+          title={problem}
+          onChange={(e) => onType(e.target.value)}
+          onBlur={() => save(draft)}
+        />
+      )}
       <div className="text-footer">
+
         <span className={`text-counter${counter.over ? ' over' : ''}`}>{counter.label}</span>
         <span className={`save-state save-${state}`} role="status">
           {SAVE_LABEL[state]}

@@ -1,0 +1,177 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef } from 'react';
+import type { IndicatorSection, ValidationIssue, Zone } from '../../src-shared/model';
+import { periodLabel, periodShortLabel } from '../../src-shared/period';
+import { indicatorsFor } from '../../src-shared/seeds';
+import type { Repository } from '../db';
+import { TextSection } from '../texts/text-section';
+import { buildSectionRows, type IndicatorRow } from './build-section-rows';
+import { IssueList } from './issue-list';
+import { SectionGrid } from './section-grid';
+import { useReturnEditor, type ReturnEditor } from './use-return-editor';
+
+export interface ReturnFormProps {
+  repo: Repository;
+  zone: Zone;
+  who: string;
+  returnId: string;
+  onBack(): void;
+  /** Go to a roster cell an issue points at (项目台账 tab). */
+  onRosterIssue(rowId: string, field: string): void;
+}
+
+const COLUMN_NAME = { current: '本期', lastYear: '上年同期' } as const;
+
+/** The return form: one grid per section, the text sections, and the list of issues beside them. */
+export function ReturnForm(props: ReturnFormProps) {
+  const state = useReturnEditor(props.repo, props.returnId, props.zone, props.who);
+  if (state.kind === 'loading') return <p className="muted">正在打开报表…</p>;
+  if (state.kind === 'failed') return <p className="notice error">{state.message}</p>;
+  return <ReturnFormView {...props} editor={state.editor} />;
+}
+
+function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps & { editor: ReturnEditor }) {
+  const apis = useRef(new Map<string, GridApi<IndicatorRow>>());
+  const reported = useMemo(() => new Set(indicatorsFor(editor.set, zone.type).map((i) => i.code)), [editor.set, zone.type]);
+  const names = useMemo(() => new Map(editor.set.sections.flatMap((s) => s.indicators.map((i) => [i.code, i.name] as const))), [editor.set]);
+  const rosterNames = useMemo(() => new Map(editor.set.roster.fields.map((f) => [f.code, f.name])), [editor.set]);
+  const gridSections = editor.set.sections.filter((s) => s.kind === 'indicators' && s.indicators.some((i) => reported.has(i.code) && i.kind !== 'text'));
+  const textProblems = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const i of editor.issues) if (i.target.kind === 'text') map.set(i.target.code, i.message);
+    return map;
+  }, [editor.issues]);
+  const textIndicators = editor.set.sections.filter((s) => s.kind === 'text').flatMap((s) => s.indicators).filter((i) => reported.has(i.code));
+  const textInput = (code: string, compact: boolean) => {
+    const ind = editor.set.sections.flatMap((s) => s.indicators).find((i) => i.code === code);
+    if (ind === undefined) return null;
+    const value = editor.ret.values[code]?.current;
+    const problem = textProblems.get(code);
+    return (
+      <TextSection
+        key={code}
+        indicator={ind}
+        text={typeof value === 'string' ? value : ''}
+        readOnly={editor.readOnly}
+        onSave={editor.saveText}
+        compact={compact}
+        {...(problem !== undefined ? { problem } : {})}
+      />
+    );
+  };
+
+  const rowsBySection = useMemo(
+    () =>
+      new Map(
+        gridSections.map((section: IndicatorSection) => [
+          section.id,
+          buildSectionRows({ section, reported, ret: editor.ret, computed: editor.computed, issues: editor.issues, lastYearReturn: editor.lastYearReturn, readOnly: editor.readOnly }),
+        ]),
+      ),
+    [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly],
+  );
+
+  const onApi = useCallback((sectionId: string, api: GridApi<IndicatorRow> | null) => {
+    if (api === null) apis.current.delete(sectionId);
+    else apis.current.set(sectionId, api);
+  }, []);
+
+  const placeOf = useCallback(
+    (issue: ValidationIssue): string => {
+      const t = issue.target;
+      if (t.kind === 'indicator') return `${names.get(t.code) ?? t.code}·${COLUMN_NAME[t.column]}`;
+      if (t.kind === 'text') return names.get(t.code) ?? t.code;
+      if (t.kind === 'roster') {
+        const row = editor.ret.roster.find((r) => r.id === t.rowId);
+        return `项目台账·${typeof row?.name === 'string' ? row.name : '未命名项目'}·${rosterNames.get(t.field) ?? t.field}`;
+      }
+      return '整张报表';
+    },
+    [names, rosterNames, editor.ret.roster],
+  );
+
+  const jump = useCallback(
+    (issue: ValidationIssue) => {
+      const t = issue.target;
+      if (t.kind === 'indicator') {
+        for (const [sectionId, rows] of rowsBySection) {
+          const rowIndex = rows.findIndex((r) => r.code === t.code);
+          if (rowIndex < 0) continue;
+          const api = apis.current.get(sectionId);
+          document.querySelector(`[data-section="${sectionId}"]`)?.scrollIntoView({ block: 'center' });
+          api?.ensureIndexVisible(rowIndex);
+          api?.setFocusedCell(rowIndex, t.column);
+          return;
+        }
+        editor.say(`“${names.get(t.code) ?? t.code}”不在本开发区的填报表中。`);
+      } else if (t.kind === 'text') {
+        const box = document.querySelector<HTMLTextAreaElement>(`[data-text-code="${t.code}"]`);
+        box?.scrollIntoView({ block: 'center' });
+        box?.focus();
+      } else if (t.kind === 'roster') {
+        onRosterIssue(t.rowId, t.field);
+      }
+    },
+    [rowsBySection, names, editor, onRosterIssue],
+  );
+
+
+  const period = editor.record.period;
+  return (
+    <div className="return-form">
+      <div className="return-head">
+        <button type="button" className="btn" onClick={onBack}>
+          ← 返回报表列表
+        </button>
+        <h2>
+          {zone.name} · {periodShortLabel(period)}（{periodLabel(period)}累计）
+        </h2>
+        <span className={`status status-${editor.status}`}>{editor.status}</span>
+        <span className={`save-indicator ${editor.save.kind}`} role="status" data-testid="save-indicator">
+          {editor.save.text}
+        </span>
+      </div>
+      {editor.readOnly && (
+        <p className="readonly-banner">
+          本报表已报送{editor.record.submittedAt ? `（${editor.record.submittedAt.slice(0, 10)}）` : ''}，只能查看，不能修改。如需修改，请由审核人退回后再改。
+        </p>
+      )}
+      {editor.record.status === '退回修改' && editor.record.reopenReason && <p className="notice warning">退回原因：{editor.record.reopenReason}</p>}
+      <p className="muted">
+        方向键移动，直接输入即开始编辑，Enter 下移，Tab 右移，Delete 清除，Ctrl+Z 撤销，Ctrl+Y 恢复；可从 Excel / WPS 复制一块数据，点选起始单元格后按 Ctrl+V 粘贴。灰色单元格由程序计算。
+      </p>
+      <p className={`status-line${editor.message?.problem === true ? ' problem' : ''}`} role="status" data-testid="status-line">
+        {editor.message?.text ?? ''}
+      </p>
+      <div className="return-body">
+        <div className="return-sections">
+          {gridSections.map((section) => (
+            <div key={section.id}>
+            {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
+            <SectionGrid
+              sectionId={section.id}
+              title={section.title}
+              rows={rowsBySection.get(section.id) ?? []}
+              values={editor.ret.values}
+              onEdits={(edits) => editor.edit(edits)}
+              onUndo={editor.undo}
+              onRedo={editor.redo}
+              onMessage={(text) => editor.say(text, true)}
+              onApi={onApi}
+            />
+            </div>
+          ))}
+          {textIndicators.length > 0 && (
+            <section className="panel">
+              <h3 className="section-title">文字材料</h3>
+              <div className="text-sections">
+                {textIndicators.map((ind) => textInput(ind.code, false))}
+              </div>
+            </section>
+          )}
+        </div>
+        <IssueList issues={editor.issues} explanations={editor.ret.explanations} placeOf={placeOf} onJump={jump} onExplain={editor.saveExplanation} readOnly={editor.readOnly} />
+      </div>
+    </div>
+  );
+}

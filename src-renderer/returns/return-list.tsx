@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { IndicatorSet, Period, Zone } from '../../src-shared/model';
+import { periodLabel } from '../../src-shared/period';
+import { builtinIndicatorSets } from '../../src-shared/seeds';
+import type { Repository, ReturnSummary } from '../db';
+import { listPeriods, listYears, type PeriodRow } from './list-periods';
+
+export interface ReturnListProps {
+  repo: Repository;
+  zone: Zone;
+  who: string;
+  onOpen(returnId: string): void;
+  /** Remembered between visits (设置 lastPeriodKey keeps the period; this the view). */
+  initialYear?: number;
+}
+
+/** The set a new return of `year` is filed with: that year's set, or the newest one. */
+export function setForYear(year: number, sets: readonly IndicatorSet[] = builtinIndicatorSets()): IndicatorSet {
+  const ofYear = sets.filter((s) => s.year === year);
+  const pool = ofYear.length > 0 ? ofYear : sets;
+  const newest = [...pool].sort((a, b) => b.year - a.year || b.version.localeCompare(a.version, 'en', { numeric: true }))[0];
+  if (newest === undefined) throw new Error('no built-in indicator set');
+  return newest;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', 填报中: '继续填报', 已校验: '打开', 已报送: '查看', 退回修改: '修改' };
+
+/** Zone and period choice: the zone's returns of a year with their state, due date and overdue mark. */
+export function ReturnList({ repo, zone, who, onOpen, initialYear }: ReturnListProps) {
+  const thisYear = new Date().getFullYear();
+  const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
+  const [year, setYear] = useState(initialYear ?? thisYear);
+  const [frequency, setFrequency] = useState<Period['frequency']>('quarter');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void repo.listReturns(zone.id).then((list) => {
+      if (live) setSummaries(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [repo, zone.id]);
+
+  const set = setForYear(year);
+  const rows = useMemo(() => (summaries === null ? [] : listPeriods(set, year, frequency, summaries, localToday())), [set, year, frequency, summaries]);
+  const years = useMemo(() => listYears(summaries ?? [], thisYear), [summaries, thisYear]);
+
+  const open = async (row: PeriodRow): Promise<void> => {
+    setProblem(null);
+    if (row.returnId !== null) {
+      onOpen(row.returnId);
+      return;
+    }
+    const created = await repo.getOrCreateReturn({ zoneId: zone.id, period: row.period, indicatorSet: { id: set.id, version: set.version } }, who);
+    if (!created.ok) setProblem(created.issues.map((i) => i.message).join('\n'));
+    else onOpen(created.value.id);
+  };
+
+  return (
+    <div className="panel return-list-panel">
+      <h2>{zone.name} · 报表列表</h2>
+      <div className="toolbar">
+        <label>
+          年度{' '}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          报告期{' '}
+          <select value={frequency} onChange={(e) => setFrequency(e.target.value === 'month' ? 'month' : 'quarter')} aria-label="报告期类型">
+            {set.frequencies.includes('quarter') && <option value="quarter">季度</option>}
+            {set.frequencies.includes('month') && <option value="month">月度</option>}
+          </select>
+        </label>
+        <span className="muted">指标集：{set.name}（{set.version}）</span>
+      </div>
+      {problem !== null && <p className="notice error">{problem}</p>}
+      {summaries === null ? (
+        <p className="muted">正在读取…</p>
+      ) : (
+        <table className="return-list">
+          <thead>
+            <tr>
+              <th>报告期</th>
+              <th>累计期间</th>
+              <th>状态</th>
+              <th>报送截止</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} className={row.overdue ? 'overdue' : undefined} data-period={row.key}>
+                <td>{row.label}</td>
+                <td className="muted">{periodLabel(row.period)}</td>
+                <td>
+                  <span className={`status status-${row.status}`}>{row.status}</span>
+                  {row.overdue && <span className="overdue-mark">已逾期</span>}
+                </td>
+                <td className="due">{row.due}</td>
+                <td>
+                  <button type="button" className={`btn${row.status === '未填' || row.status === '填报中' || row.status === '退回修改' ? ' primary' : ''}`} onClick={() => void open(row)}>
+                    {row.future && row.status === '未填' ? '提前填报' : ACTION[row.status]}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

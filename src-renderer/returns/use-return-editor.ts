@@ -1,0 +1,210 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { computeReturn } from '../../src-shared/compute';
+import type { ComputedReturn, IndicatorSet, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
+import { findIndicatorSet } from '../../src-shared/seeds';
+import { validateReturn } from '../../src-shared/validate';
+import type { Repository, ReturnRecord, ReturnStatus } from '../db';
+import { UndoStack } from '../grid/undo-stack';
+import { initialSaveState, saveLabel, trackSave, type SaveLabel } from './save-tracker';
+import { applyValueEdits, invertValueEdits, type ValueEdit } from './value-edits';
+
+export interface ReturnEditor {
+  set: IndicatorSet;
+  record: ReturnRecord;
+  status: ReturnStatus;
+  ret: ZoneReturn;
+  lastYearReturn: ZoneReturn | undefined;
+  computed: ComputedReturn;
+  issues: ValidationIssue[];
+  readOnly: boolean;
+  save: SaveLabel;
+  /** Saves edits as one undo step. */
+  edit(edits: ValueEdit[]): void;
+  undo(): void;
+  redo(): void;
+  saveText(code: string, text: string): Promise<void>;
+  saveExplanation(key: string, text: string): void;
+  message: { text: string; problem: boolean } | null;
+  say(text: string, problem?: boolean): void;
+}
+
+export type EditorState = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; editor: ReturnEditor };
+
+interface Loaded {
+  set: IndicatorSet;
+  record: ReturnRecord;
+  ret: ZoneReturn;
+  lastYearReturn: ZoneReturn | undefined;
+}
+
+function issuesText(issues: ReadonlyArray<{ message: string }>): string {
+  return issues.map((i) => i.message).join('；');
+}
+
+/**
+ * One return open for editing: loaded from the database, recomputed and revalidated on every
+ * change, every edit saved at once (undo and redo too, as new saves). The screen shows the
+ * edit immediately; 已保存 comes only from the database's commit.
+ */
+export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, who: string): EditorState {
+  const [loaded, setLoaded] = useState<Loaded | { failed: string } | null>(null);
+  const [saveState, dispatchSave] = useReducer(trackSave, initialSaveState);
+  const [status, setStatus] = useState<ReturnStatus>('未填');
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const undoStack = useRef(new UndoStack<ValueEdit[]>());
+
+  useEffect(() => {
+    let live = true;
+    undoStack.current.clear();
+    void (async () => {
+      const result = await repo.loadReturn(returnId);
+      if (!live) return;
+      if (!result.ok) {
+        setLoaded({ failed: issuesText(result.issues) });
+        return;
+      }
+      const { record, zoneReturn } = result.value;
+      const set = findIndicatorSet(record.indicatorSet.id, record.indicatorSet.version);
+      if (set === undefined) {
+        setLoaded({ failed: `本程序中没有该报表使用的指标集“${record.indicatorSet.id}（${record.indicatorSet.version}版）”。请安装最新版本的程序。` });
+        return;
+      }
+      const lastYearReturn = await repo.loadLastYearReturn(returnId);
+      if (!live) return;
+      setStatus(record.status);
+      setLoaded({ set, record, ret: zoneReturn, lastYearReturn });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [repo, returnId]);
+
+  const ready = loaded !== null && !('failed' in loaded) ? loaded : null;
+  const ret = ready?.ret;
+  const set = ready?.set;
+  const lastYearReturn = ready?.lastYearReturn;
+  const computed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type }) : { figures: {} }), [set, ret, lastYearReturn, zone.type]);
+  const issues = useMemo(() => (set && ret ? validateReturn(set, ret, computed, { lastYearReturn }) : []), [set, ret, computed, lastYearReturn]);
+
+  const setRet = useCallback((change: (ret: ZoneReturn) => ZoneReturn) => {
+    setLoaded((prev) => (prev !== null && !('failed' in prev) ? { ...prev, ret: change(prev.ret) } : prev));
+  }, []);
+
+  const say = useCallback((text: string, problem = false) => setMessage({ text, problem }), []);
+
+  /** Shows the edits, saves them in one transaction, and takes them back off the screen if the save fails. */
+  const write = useCallback(
+    async (edits: ValueEdit[]): Promise<boolean> => {
+      setRet((r) => ({ ...r, values: applyValueEdits(r.values, edits) }));
+      dispatchSave({ kind: 'started' });
+      const result = await repo.saveValues({ returnId, who, cells: edits.map((e) => ({ code: e.code, column: e.column, value: e.after })) });
+      if (result.ok) {
+        dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+        setStatus(result.value.status);
+        return true;
+      }
+      setRet((r) => ({ ...r, values: applyValueEdits(r.values, invertValueEdits(edits)) }));
+      dispatchSave({ kind: 'failed', message: issuesText(result.issues) });
+      say(issuesText(result.issues), true);
+      return false;
+    },
+    [repo, returnId, who, say, setRet],
+  );
+
+  const edit = useCallback(
+    (edits: ValueEdit[]) => {
+      if (edits.length === 0) return;
+      undoStack.current.push(edits);
+      void write(edits).then((ok) => {
+        // A refused save leaves nothing to undo.
+        if (!ok) undoStack.current.undo();
+      });
+    },
+    [write],
+  );
+
+  const undo = useCallback(() => {
+    const batch = undoStack.current.undo();
+    if (batch === undefined) {
+      say('没有可以撤销的修改。');
+      return;
+    }
+    void write(invertValueEdits(batch)).then((ok) => {
+      if (!ok) undoStack.current.restore(batch, 'undo');
+      else say(`已撤销：${batch.length} 个单元格。`);
+    });
+  }, [write, say]);
+
+  const redo = useCallback(() => {
+    const batch = undoStack.current.redo();
+    if (batch === undefined) {
+      say('没有可以恢复的修改。');
+      return;
+    }
+    void write(batch).then((ok) => {
+      if (!ok) undoStack.current.restore(batch, 'redo');
+      else say(`已恢复：${batch.length} 个单元格。`);
+    });
+  }, [write, say]);
+
+  const saveText = useCallback(
+    async (code: string, text: string): Promise<void> => {
+      setRet((r) => ({ ...r, values: { ...r.values, [code]: { current: text } } }));
+      dispatchSave({ kind: 'started' });
+      const result = await repo.saveText(returnId, code, text, who);
+      if (!result.ok) {
+        dispatchSave({ kind: 'failed', message: issuesText(result.issues) });
+        throw new Error(issuesText(result.issues));
+      }
+      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+      setStatus(result.value.status);
+    },
+    [repo, returnId, who, setRet],
+  );
+
+  const saveExplanation = useCallback(
+    (key: string, text: string) => {
+      setRet((r) => {
+        const explanations = { ...r.explanations };
+        if (text.trim() === '') delete explanations[key];
+        else explanations[key] = text;
+        return { ...r, explanations };
+      });
+      dispatchSave({ kind: 'started' });
+      void repo.saveExplanation(returnId, key, text, who).then((result) => {
+        if (result.ok) {
+          dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+          setStatus(result.value.status);
+        } else {
+          dispatchSave({ kind: 'failed', message: issuesText(result.issues) });
+          say(issuesText(result.issues), true);
+        }
+      });
+    },
+    [repo, returnId, who, say, setRet],
+  );
+
+  if (loaded === null) return { kind: 'loading' };
+  if ('failed' in loaded) return { kind: 'failed', message: loaded.failed };
+  return {
+    kind: 'ready',
+    editor: {
+      set: loaded.set,
+      record: loaded.record,
+      status,
+      ret: loaded.ret,
+      lastYearReturn: loaded.lastYearReturn,
+      computed,
+      issues,
+      readOnly: status === '已报送',
+      save: saveLabel(saveState),
+      edit,
+      undo,
+      redo,
+      saveText,
+      saveExplanation,
+      message,
+      say,
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { computeReturn } from '../../src-shared/compute';
+import type { IndicatorSet, RosterRow, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
+import { periodShortLabel } from '../../src-shared/period';
+import { validateReturn } from '../../src-shared/validate';
+import type { Repository, RosterCell } from '../db';
+import { initialSaveState, saveLabel, trackSave, type SaveEvent } from '../returns/save-tracker';
+import type { RosterRowChange } from './paste-into-roster';
+import { displayedRows, RosterGrid } from './roster-grid';
+import { measureGroups } from './roster-measures';
+
+export interface RosterScreenProps {
+  repo: Repository;
+  zone: Zone;
+  who: string;
+  set: IndicatorSet;
+  /** The return whose figures the roster drives, shown live beside the grid. */
+  returnId: string | null;
+  /** A cell to go to on opening (from an issue of the return). */
+  focus: { rowId: string; field: string } | null;
+}
+
+function applyChanges(rows: RosterRow[], changes: RosterRowChange[]): RosterRow[] {
+  const byId = new Map(changes.map((c) => [c.rowId, c.changes]));
+  return rows.map((r) => {
+    const change = byId.get(r.id);
+    return change === undefined ? r : { ...r, ...change };
+  });
+}
+
+/** 项目台账: the zone's projects, edited in a grid, with the 三个一批 figures and rates following live. */
+export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterScreenProps) {
+  const [rows, setRows] = useState<RosterRow[] | null>(null);
+  const [ret, setRet] = useState<ZoneReturn | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  const [saves, setSaves] = useState(initialSaveState);
+  const apiRef = useRef<GridApi<RosterRow> | null>(null);
+  const pendingFocus = useRef<{ rowId: string; field: string; edit: boolean } | null>(focus === null ? null : { ...focus, edit: false });
+
+  const track = (event: SaveEvent): void => setSaves((s) => trackSave(s, event));
+  const context = useMemo(() => (returnId === null ? {} : { returnId }), [returnId]);
+
+  const reload = useCallback(async () => {
+    setRows(await repo.listRoster(zone.id));
+  }, [repo, zone.id]);
+
+  useEffect(() => {
+    void reload();
+    if (returnId !== null) {
+      void repo.loadReturn(returnId).then((r) => setRet(r.ok ? r.value.zoneReturn : null));
+    }
+  }, [reload, repo, returnId]);
+
+  // Focus a requested row once it is in the grid (after an add, or coming from an issue).
+  useEffect(() => {
+    const want = pendingFocus.current;
+    const api = apiRef.current;
+    if (want === null || api === null || rows === null) return;
+    const index = displayedRows(api).findIndex((r) => r.id === want.rowId);
+    if (index < 0) return;
+    pendingFocus.current = null;
+    api.ensureIndexVisible(index);
+    api.ensureColumnVisible(want.field);
+    api.setFocusedCell(index, want.field);
+    if (want.edit) api.startEditingCell({ rowIndex: index, colKey: want.field });
+  }, [rows]);
+
+  const liveReturn = useMemo<ZoneReturn | null>(() => (ret !== null && rows !== null ? { ...ret, roster: rows } : null), [ret, rows]);
+  const computed = useMemo(() => (liveReturn === null ? null : computeReturn(set, liveReturn, { zoneType: zone.type })), [liveReturn, set, zone.type]);
+  const issues = useMemo<ValidationIssue[]>(() => (liveReturn === null || computed === null ? [] : validateReturn(set, liveReturn, computed).filter((i) => i.target.kind === 'roster')), [liveReturn, computed, set]);
+  const groups = useMemo(() => (computed === null ? [] : measureGroups(set, zone.type, computed)), [computed, set, zone.type]);
+
+  const onUpdate = useCallback(
+    (changes: RosterRowChange[]) => {
+      setRows((r) => (r === null ? r : applyChanges(r, changes)));
+      track({ kind: 'started' });
+      void repo.updateRowFields(zone.id, changes.map((c) => ({ id: c.rowId, fields: c.changes })), who, context).then((result) => {
+        if (result.ok) track({ kind: 'committed', savedAt: result.value.savedAt });
+        else {
+          const text = result.issues.map((i) => i.message).join('；');
+          track({ kind: 'failed', message: text });
+          setMessage({ text, problem: true });
+          void reload();
+        }
+      });
+    },
+    [repo, zone.id, who, context, reload],
+  );
+
+  const onAppend = useCallback(
+    (newRows: Array<Record<string, RosterCell>>, _what: string, focusNew = false) => {
+      track({ kind: 'started' });
+      void repo.addRows(zone.id, newRows, who, context).then(async (result) => {
+        if (!result.ok) {
+          const text = result.issues.map((i) => i.message).join('；');
+          track({ kind: 'failed', message: text });
+          setMessage({ text, problem: true });
+          return;
+        }
+        track({ kind: 'committed', savedAt: result.value.savedAt });
+        const first = result.value.ids[0];
+        if (focusNew && first !== undefined) pendingFocus.current = { rowId: first, field: set.roster.fields[0]?.code ?? 'name', edit: true };
+        await reload();
+      });
+    },
+    [repo, zone.id, who, context, reload, set],
+  );
+
+  const deleteSelected = (): void => {
+    setConfirmDelete(false);
+    const ids = selected;
+    setRows((r) => (r === null ? r : r.filter((row) => !ids.includes(row.id))));
+    track({ kind: 'started' });
+    void repo.deleteRows(zone.id, ids, who, context).then((result) => {
+      if (result.ok) {
+        track({ kind: 'committed', savedAt: result.value.savedAt });
+        setMessage({ text: `已删除 ${ids.length} 个项目。`, problem: false });
+        setSelected([]);
+      } else {
+        const text = result.issues.map((i) => i.message).join('；');
+        track({ kind: 'failed', message: text });
+        setMessage({ text, problem: true });
+        void reload();
+      }
+    });
+  };
+
+  const label = saveLabel(saves);
+  return (
+    <div className="roster-screen">
+      <div className="panel">
+        <div className="return-head">
+          <h2>{zone.name} · 项目台账（三个一批）</h2>
+          <span className="muted">{rows === null ? '' : `共 ${rows.length} 个项目`}</span>
+          <span className={`save-indicator ${label.kind}`} role="status" data-testid="roster-save-indicator">
+            {label.text}
+          </span>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="btn primary" onClick={() => onAppend([{}], '新增项目', true)}>
+            新增项目
+          </button>
+          <button type="button" className="btn danger" disabled={selected.length === 0} onClick={() => setConfirmDelete(true)}>
+            删除所选{selected.length > 0 ? `（${selected.length}）` : ''}
+          </button>
+          <button type="button" className="btn" onClick={() => apiRef.current?.setFilterModel(null)}>
+            清除筛选
+          </button>
+          <span className="spacer" />
+          <span className="muted">点列标题排序，在标题下方的框中筛选；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
+        </div>
+        {message !== null && <p className={`status-line${message.problem ? ' problem' : ''}`} role="status">{message.text}</p>}
+        {groups.length > 0 && ret !== null && (
+          <details className="roster-measures-panel" open>
+            <summary>
+              按台账计算的 {periodShortLabel(ret.period)} 数据（随台账修改即时更新）
+            </summary>
+            {groups.slice(0, 2).map((g) => (
+              <div key={g.title}>
+                <h4>{g.title}</h4>
+                <div className="roster-measures">
+                  {g.lines.map((l) => (
+                    <span key={l.code} className="measure" data-measure={l.code}>
+                      {l.name}：<b>{l.text}</b>
+                    </span>
+                  ))}
+                </div>
+              </div>
+            ))}
+          </details>
+        )}
+        {ret === null && <p className="muted">在“填报”中打开一张报表后，这里会显示按台账计算的“三个一批”数据和“三率”。</p>}
+      </div>
+      {rows !== null && (
+        <RosterGrid
+          fields={set.roster.fields}
+          rows={rows}
+          issues={issues}
+          readOnly={false}
+          onUpdate={onUpdate}
+          onAppend={(r, what) => onAppend(r, what)}
+          onMessage={(text) => setMessage({ text, problem: /无法|不是|应为|失败/.test(text) })}
+          onApi={(api) => {
+            apiRef.current = api;
+          }}
+          onSelectionChanged={setSelected}
+        />
+      )}
+      {confirmDelete && (
+        <div className="modal-backdrop" role="dialog" aria-modal="true">
+          <div className="modal">
+            <h3>确认删除 {selected.length} 个项目？</h3>
+            <p>删除后，本开发区所有报表中按台账计算的数据都会随之变化。删除记录保存在修改记录中。</p>
+            <div className="actions">
+              <button type="button" className="btn" onClick={() => setConfirmDelete(false)} autoFocus>
+                取消
+              </button>
+              <button type="button" className="btn danger" onClick={deleteSelected}>
+                确认删除
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
