@@ -5,3 +5,4 @@ export { validationSummary, targetText } from './layout-validation';
 export { SHEET, VISIBLE_SHEETS } from './sheet-names';
 export { cellText, looksLikeFormula } from './safe-text';
 export { submissionFileName } from './file-name';
+export { submissionZone } from './submission-zone';

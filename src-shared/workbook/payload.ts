@@ -9,7 +9,7 @@
  */
 import { sha256Hex } from '../crypto';
 import type { ComputedReturn, IndicatorSet, Period, ValidationIssue, ZoneReturn, ZoneType } from '../model';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../return';
 
 export const SUBMISSION_FORMAT = 'zone-returns/submission@1';
 

@@ -4,7 +4,8 @@
  * was expected and what was found. Never throws on bad input.
  */
 import type { Result, UserIssue, ZoneReturn } from '../model';
-import { canonicalJson } from './canonical';
+import { canonicalJson, parseReturn } from '../return';
+import { parseIndicatorSet } from '../seeds';
 import { compareSheet } from './compare-sheet';
 import { foundValue } from './cell-value';
 import { DATA_KEYS, FIRST_PART_ROW, PART_LABEL, type DataKey } from './data-sheet';
@@ -156,6 +157,26 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
       ],
     };
   }
+  // The domain core's own readers check the return and the set more deeply than the shape guard.
+  const deeper = [
+    { result: parseReturn(value.return), at: '$.return' },
+    { result: parseIndicatorSet(value.indicatorSet), at: '$.indicatorSet' },
+  ];
+  const deepProblems = deeper.flatMap(({ result, at }) =>
+    result.ok
+      ? []
+      : result.issues
+          .filter((issue) => issue.severity === 'error')
+          .map(
+            (issue): UserIssue => ({
+              ...issue,
+              code: 'workbook-data-shape',
+              message: `数据页的报表数据有误：${issue.message}。${WHAT_TO_DO}`,
+              location: { ...inFile, sheet: SHEET.data, path: `${at}${(issue.location?.path ?? '$').slice(1)}` },
+            }),
+          ),
+  );
+  if (deepProblems.length > 0) return { ok: false, issues: [...issues, ...deepProblems.slice(0, 20)] };
   const payload = value;
 
   const computed = payloadChecksum(payload);

@@ -5,12 +5,12 @@
  * bytes where it wants (atomically, in src-main/files).
  */
 import type { ComputedReturn, IndicatorSet, ValidationIssue, ZoneReturn } from '../model';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../return';
 import { DATA_KEYS, FIRST_PART_ROW, PART_CHARS, PART_LABEL, type DataKey } from './data-sheet';
 import { ExcelJS } from './excel';
 import { layoutSubmission } from './layout-submission';
 import { SUBMISSION_FORMAT, encodeForSheet, payloadChecksum, splitIntoParts, type SubmissionPayload, type SubmissionZone } from './payload';
-import { periodText } from './period-text';
+import { periodLabel } from '../period';
 import { renderSheet, TEXT_FORMAT } from './render-sheet';
 import { SHEET } from './sheet-names';
 
@@ -46,7 +46,7 @@ export function buildPayload(input: SubmissionInput): SubmissionPayload {
     revision: input.revision,
     exportedAt: input.exportedAt,
     zone: input.zone,
-    periodLabel: input.periodLabel ?? periodText(input.ret.period),
+    periodLabel: input.periodLabel ?? periodLabel(input.ret.period),
     indicatorSet: input.set,
     return: input.ret,
     figures: input.computed,

@@ -13,7 +13,7 @@ import { SHEET, VISIBLE_SHEETS, type WrittenSubmission } from '../../src-shared/
 import { exampleReturns, seedSet } from './fixtures';
 import { exportReturn, SUBMISSION_ID } from './helpers';
 import { parseCsv } from './csv';
-import { simpleFigures } from './simple-figures';
+import { computeReturn } from '../../src-shared/compute';
 
 const PYTHON = '/usr/bin/python3';
 const hasOpenpyxl = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
@@ -29,7 +29,7 @@ ret.values['txtProblems'] = { current: FORMULA_TEXT };
 ret.cover.phone = '+86 0356 2021234';
 const EXPLANATION = '一季度新开工康佳智慧科技城等大项目，工业投资基数低。';
 ret.explanations['growth-range:gytz'] = EXPLANATION;
-const figures = simpleFigures(seedSet(), ret);
+const figures = computeReturn(seedSet(), ret);
 const gyzjz = figures.figures['gyzjz'];
 
 let dir = '';

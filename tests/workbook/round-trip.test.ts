@@ -3,6 +3,7 @@ import { ExcelJS } from '../../src-shared/workbook/excel';
 import { readSubmissionWorkbook, returnJson, SHEET, VISIBLE_SHEETS } from '../../src-shared/workbook';
 import { foundValue } from '../../src-shared/workbook/cell-value';
 import { generateReturn, TRICKY_TEXTS } from './generate-return';
+import { computeReturn } from '../../src-shared/compute';
 import { exampleReturns, seedSet } from './fixtures';
 import { exportReturn, SUBMISSION_ID } from './helpers';
 
@@ -59,8 +60,8 @@ describe('export then read back gives the identical canonical JSON', () => {
     expect(returnJson(read.value.ret)).toBe(returnJson(ret));
   });
 
-  it.each(exampleReturns().map(({ name, ret }) => [name, ret]))('keeps the example return %s', async (_name, ret) => {
-    const written = await exportReturn(ret, { figures: {} }, []);
+  it.each(exampleReturns().map(({ name, ret }) => [name, ret]))('keeps the example return %s with its computed figures', async (_name, ret) => {
+    const written = await exportReturn(ret, computeReturn(seedSet(), ret), []);
     const read = await readSubmissionWorkbook(written.bytes);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     expect(read.issues).toEqual([]);

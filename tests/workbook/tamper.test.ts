@@ -3,7 +3,7 @@ import type { UserIssue } from '../../src-shared/model';
 import { sha256Hex } from '../../src-shared/crypto';
 import { ExcelJS, type Workbook } from '../../src-shared/workbook/excel';
 import { readSubmissionWorkbook, SHEET } from '../../src-shared/workbook';
-import { canonicalJson } from '../../src-shared/workbook/canonical';
+import { canonicalJson } from '../../src-shared/return';
 import { exampleReturns } from './fixtures';
 import { exportReturn } from './helpers';
 
