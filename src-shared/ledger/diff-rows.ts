@@ -95,7 +95,9 @@ export function isNearDuplicate(a: string, b: string): boolean {
   const shorter = a.length <= b.length ? a : b;
   const longer = a.length <= b.length ? b : a;
   if (shorter.length >= 4 && longer.includes(shorter)) return true;
-  const max = Math.max(1, Math.floor(longer.length * 0.15));
+  // One typo per seven characters or so; short names must match exactly (甲 and 乙 are not alike).
+  const max = Math.floor(longer.length * 0.15);
+  if (max === 0) return false;
   return editDistance(a, b, max) <= max;
 }
 

@@ -64,7 +64,7 @@ function isNumberingRow(texts: string[]): boolean {
   if (nonEmpty.length < 3 || !nonEmpty.every((t) => NUMBERING.test(toHalfWidth(t).replace(/\s+/g, '')))) return false;
   const numbers = nonEmpty.map((t) => /\d+/.exec(t)?.[0]).filter((n): n is string => n !== undefined).map(Number);
   // 1 2 3 4 … in order: a column-numbering row, not data.
-  return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
+  return numbers.length >= 3 && numbers.every((n, i) => i === 0 || n === (numbers[i - 1] ?? 0) + 1);
 }
 
 interface MergeIndex {

@@ -228,16 +228,15 @@ export function mapRows(table: LedgerTable, mapping: LedgerMapping, opts: MapRow
       const totalRes = reader.read(total.cells[reader.position] ?? null);
       if (typeof totalRes.value !== 'number') continue;
       let sum = 0;
-      let decimals = totalRes.decimals ?? 0;
       for (const idx of total.covers) {
         const row = table.rows[idx];
         if (!row) continue;
         const res = reader.read(row.cells[reader.position] ?? null);
         if (typeof res.value === 'number') sum += res.value;
-        decimals = Math.max(decimals, res.decimals ?? 0);
       }
-      // Half a unit in the last typed decimal, in the source unit, converted like the values.
-      let tolerance = 0.5 * 10 ** -decimals;
+      // The total must equal the sum rounded to the decimals the total is written with: half a unit
+      // in its last decimal, in the source unit, converted like the values.
+      let tolerance = 0.5 * 10 ** -(totalRes.decimals ?? 0);
       if (reader.sourceUnit && reader.target.unit && convertible(reader.sourceUnit, reader.target.unit)) tolerance = convertValue(tolerance, reader.sourceUnit, reader.target.unit);
       tolerance = Math.max(tolerance, 1e-9 * Math.abs(totalRes.value));
       const diff = Math.abs(sum - totalRes.value);

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { diffRows, editDistance, isNearDuplicate, normaliseName, type ExistingRow } from './diff-rows';
+import { TEST_TARGETS } from './test-support';
+import type { MappedRow } from './types';
+
+const row = (n: number, values: MappedRow['values']): MappedRow => ({ row: n, sheet: '台账', values, issues: [] });
+const existing: ExistingRow[] = [
+  { id: 'a', zoneId: 'jincheng-kfq', values: { name: '康佳智慧科技城项目', totalInvestment: 50, started: true } },
+  { id: 'b', zoneId: 'jincheng-kfq', values: { name: '江苏国强智能光伏装备制造项目', totalInvestment: 30 } },
+  { id: 'c', zoneId: 'gaoping-kfq', values: { name: '高平丝麻纺织产业园项目', totalInvestment: 8.5 } },
+];
+const opts = { keyFields: ['name'], targets: TEST_TARGETS, defaultZoneId: 'jincheng-kfq', resolveZone: (t: string) => ({ 晋城开发区: 'jincheng-kfq', 高平开发区: 'gaoping-kfq' })[t] };
+
+describe('diffRows', () => {
+  it('marks rows new, changed or unchanged by name and zone, and keeps fields the ledger does not have', () => {
+    const preview = diffRows(
+      [
+        row(2, { name: '康佳智慧科技城项目', totalInvestment: 50 }),
+        row(3, { name: '江苏国强智能光伏装备制造项目 ', totalInvestment: 32 }),
+        row(4, { name: '高平丝麻纺织产业园项目', totalInvestment: 8.5, $zone: '晋城开发区' }),
+        row(5, { name: '高平丝麻纺织产业园项目', totalInvestment: 9, $zone: '高平开发区' }),
+      ],
+      existing,
+      opts,
+    );
+    expect(preview.rows.map((r) => [r.row, r.status, r.existingId, r.zoneId])).toEqual([
+      [2, 'unchanged', 'a', 'jincheng-kfq'],
+      [3, 'changed', 'b', 'jincheng-kfq'],
+      [4, 'new', undefined, 'jincheng-kfq'],
+      [5, 'changed', 'c', 'gaoping-kfq'],
+    ]);
+    expect(preview.rows[0]?.values).toEqual({ name: '康佳智慧科技城项目', totalInvestment: 50, started: true });
+    expect(preview.rows[1]?.changes).toEqual([
+      { field: 'name', from: '江苏国强智能光伏装备制造项目', to: '江苏国强智能光伏装备制造项目 ' },
+      { field: 'totalInvestment', from: 30, to: 32 },
+    ]);
+    expect(preview.summary).toEqual({ new: 1, changed: 2, unchanged: 1, invalid: 0, nearDuplicates: 0 });
+  });
+
+  it('flags near-duplicate names in the same zone', () => {
+    const preview = diffRows([row(2, { name: '康佳智慧科技城' }), row(3, { name: '江苏国强智能光伏装备制造项口' }), row(4, { name: '全新项目' })], existing, opts);
+    expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id))).toEqual([['a'], ['b'], []]);
+    expect(preview.rows[0]?.issues.map((i) => i.code)).toEqual(['near-duplicate']);
+    expect(preview.summary.nearDuplicates).toBe(2);
+  });
+
+  it('makes rows with errors invalid and excluded, and flags duplicates within the file', () => {
+    const bad: MappedRow = { ...row(2, { name: null }), issues: [{ code: 'required-missing', severity: 'error', message: 'x' }] };
+    const preview = diffRows([bad, row(3, { name: '某项目', $zone: '火星开发区' }), row(4, { name: '甲' }), row(5, { name: '甲' })], existing, opts);
+    expect(preview.rows.map((r) => [r.status, r.excluded])).toEqual([
+      ['invalid', true],
+      ['invalid', true],
+      ['new', false],
+      ['new', false],
+    ]);
+    expect(preview.rows[1]?.issues.map((i) => i.code)).toEqual(['unknown-zone']);
+    expect(preview.rows[3]?.issues.map((i) => i.code)).toEqual(['duplicate-in-file']);
+  });
+
+  it('needs a zone for every row', () => {
+    const preview = diffRows([row(2, { name: '甲' })], [], { ...opts, defaultZoneId: null });
+    expect(preview.rows[0]?.issues.map((i) => i.code)).toEqual(['no-zone']);
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['康佳 智慧科技城（一期）', '康佳智慧科技城一期'],
+    ['ＡＢＣ项目', 'abc项目'],
+  ])('normalises %s', (a, b) => {
+    expect(normaliseName(a)).toBe(b);
+  });
+  it('measures edit distance', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abc', 'abc')).toBe(0);
+    expect(editDistance('abcdef', 'x', 2)).toBe(3);
+  });
+  it.each([
+    ['康佳智慧科技城项目', '康佳智慧科技城', true],
+    ['高平肉制品深加工项目', '高平肉制品深加工项日', true],
+    ['甲', '乙', false],
+    ['光伏项目', '储能项目', false],
+  ])('%s ~ %s: %s', (a, b, near) => {
+    expect(isNearDuplicate(normaliseName(a), normaliseName(b))).toBe(near);
+  });
+});
