@@ -264,6 +264,13 @@ export class Repository {
     return ret;
   }
 
+  /** The stored value rows of the cells' indicators, by code. */
+  private async storedValues(returnId: string, cells: ValueCell[]): Promise<Map<string, ValueRecord>> {
+    const codes = [...new Set(cells.map((c) => c.code))];
+    const rows = await this.db.values.bulkGet(codes.map((code): [string, string] => [returnId, code]));
+    return new Map(rows.flatMap((v) => (v ? [[v.code, v] as const] : [])));
+  }
+
   /** Moves the return to 填报中 where an edit requires it, and records the edit time. */
   private async touchReturn(ret: ReturnRecord, who: string, at: string, audits: AuditEntry[]): Promise<ReturnStatus> {
     const status: ReturnStatus = ret.status === '未填' || ret.status === '已校验' ? '填报中' : ret.status;
@@ -470,7 +477,7 @@ export class Repository {
 
     return this.write([this.db.returns, this.db.values, this.db.auditLog], async (at) => {
       const ret = await this.editableReturn(batch.returnId);
-      const stored = new Map((await this.db.values.where('returnId').equals(batch.returnId).toArray()).map((v) => [v.code, v]));
+      const stored = await this.storedValues(batch.returnId, batch.cells);
       const changed = new Map<string, ValueRecord>();
       const audits: AuditEntry[] = [];
       for (const cell of batch.cells) {
@@ -595,6 +602,7 @@ export class Repository {
     const found = await this.db.rosterRows.bulkGet(patches.map((p) => p.id));
     const current = new Map<string, RosterRowRecord>();
     const originals = new Map<string, RosterRowRecord>();
+    const changed = new Set<string>();
     patches.forEach((patch, index) => {
       const row = current.get(patch.id) ?? found[index];
       if (row === undefined || row.zoneId !== zoneId) refuse('row-not-found', `找不到要修改的项目（编号 ${patch.id}），可能已被删除。未做任何修改，请刷新后重试。`);
@@ -606,13 +614,14 @@ export class Repository {
         const old = row[field] ?? null;
         if (old === value) continue;
         next[field] = value;
+        changed.add(row.id);
         const entry: AuditEntry = { at, who, returnId, zoneId, table: 'rosterRows', key: row.id, field, old, new: value, action: batchId ? 'import' : 'update' };
         if (batchId) entry.batchId = batchId;
         audits.push(entry);
       }
       current.set(row.id, next);
     });
-    const changedIds = [...current.keys()].filter((id) => current.get(id) !== originals.get(id) && JSON.stringify(current.get(id)) !== JSON.stringify(originals.get(id)));
+    const changedIds = [...changed];
     const after = changedIds.flatMap((id) => current.get(id) ?? []);
     await this.db.rosterRows.bulkPut(after);
     return { before: changedIds.flatMap((id) => originals.get(id) ?? []), after };
@@ -717,7 +726,7 @@ export class Repository {
       if (values.length > 0) {
         if (returnId === null) refuse('import-no-return', '导入指标数值时必须选定报表。请先选择报告期。');
         const ret = await this.editableReturn(returnId);
-        const stored = new Map((await this.db.values.where('returnId').equals(returnId).toArray()).map((v) => [v.code, v]));
+        const stored = await this.storedValues(returnId, values);
         const next = new Map<string, ValueRecord>();
         for (const cell of values) {
           if (cell.value !== null && !Number.isFinite(cell.value)) refuse('not-a-number', `指标“${cell.code}”的值不是有效数字，未导入任何数据。`);
