@@ -18,7 +18,6 @@ export type {
 export type { OpenOptions } from './open-database';
 export type { RestoreSummary, StoredBackupInfo, EncodeOptions } from './backup';
 export { BACKUP_FORMAT } from './backup';
-export { periodKeyOf } from './period-key';
 export {
   DEFAULT_DB_NAME,
   RETURN_STATUSES,

@@ -46,7 +46,7 @@ import {
 } from './backup';
 import type { ZoneReturnsDb } from './database';
 import { openDatabase, type OpenOptions } from './open-database';
-import { periodKeyOf, sameTimeLastYear } from './period-key';
+import { lastYearPeriod, periodKey } from '../../src-shared/period';
 import {
   RESERVED_ROSTER_FIELDS,
   ROSTER_NAME_FIELD,
@@ -355,8 +355,8 @@ export class Repository {
 
   /** The return of a zone and period; created (status 未填) when there is none yet. */
   async getOrCreateReturn(input: { zoneId: string; period: Period; indicatorSet: { id: string; version: string } }, who: string): Promise<Result<ReturnRecord>> {
-    const periodKey = periodKeyOf(input.period);
-    const id = returnIdOf(input.zoneId, periodKey);
+    const key = periodKey(input.period);
+    const id = returnIdOf(input.zoneId, key);
     const existing = await this.db.returns.get(id);
     if (existing !== undefined) return { ok: true, value: existing, issues: [] };
     return this.write([this.db.zones, this.db.returns, this.db.settings, this.db.auditLog], async (at) => {
@@ -372,7 +372,7 @@ export class Repository {
       const record: ReturnRecord = {
         id,
         zoneId: input.zoneId,
-        periodKey,
+        periodKey: key,
         period: { year: input.period.year, endMonth: input.period.endMonth, frequency: input.period.frequency },
         indicatorSet: { id: input.indicatorSet.id, version: input.indicatorSet.version },
         status: '未填',
@@ -384,7 +384,7 @@ export class Repository {
         reopenReason: null,
       };
       await this.db.returns.add(record);
-      await this.db.auditLog.add({ at, who, returnId: id, zoneId: input.zoneId, table: 'returns', key: id, field: '*', old: null, new: { periodKey, indicatorSet: { ...record.indicatorSet } }, action: 'insert' });
+      await this.db.auditLog.add({ at, who, returnId: id, zoneId: input.zoneId, table: 'returns', key: id, field: '*', old: null, new: { periodKey: key, indicatorSet: { ...record.indicatorSet } }, action: 'insert' });
       return record;
     });
   }
@@ -432,7 +432,7 @@ export class Repository {
   async loadLastYearReturn(returnId: string): Promise<ZoneReturn | undefined> {
     const record = await this.db.returns.get(returnId);
     if (record === undefined) return undefined;
-    const lastYear = await this.loadReturn(returnIdOf(record.zoneId, periodKeyOf(sameTimeLastYear(record.period))));
+    const lastYear = await this.loadReturn(returnIdOf(record.zoneId, periodKey(lastYearPeriod(record.period))));
     return lastYear.ok ? lastYear.value.zoneReturn : undefined;
   }
 
@@ -440,7 +440,7 @@ export class Repository {
   async lastYearValues(returnId: string): Promise<Record<string, number>> {
     const record = await this.db.returns.get(returnId);
     if (record === undefined) return {};
-    const lastYearId = returnIdOf(record.zoneId, periodKeyOf(sameTimeLastYear(record.period)));
+    const lastYearId = returnIdOf(record.zoneId, periodKey(lastYearPeriod(record.period)));
     const rows = await this.db.values.where('returnId').equals(lastYearId).toArray();
     return Object.fromEntries(rows.flatMap((v) => (v.current === null ? [] : [[v.code, v.current]])));
   }
