@@ -88,7 +88,7 @@ export function evaluateInterval(e: Expr, ctx: IntervalContext): IntervalResult 
         if (e.name === 'max') return { ok: true, lo: Math.max(...parts.map((p) => p.lo)), hi: Math.max(...parts.map((p) => p.hi)) };
         if (e.name === 'abs') {
           if (first.lo >= 0) return first;
-          if (first.hi <= 0) return { ok: true, lo: -first.hi, hi: -first.lo };
+          if (first.hi <= 0) return { ok: true, lo: Math.abs(first.hi), hi: Math.abs(first.lo) };
           return { ok: true, lo: 0, hi: Math.max(-first.lo, first.hi) };
         }
         // Rounding is monotonic, so the ends round to the ends.
