@@ -14,7 +14,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Result, UserIssue } from '../../src-shared/model';
-import { dexieDeps, type IndexedDbDeps, type ZoneReturnsDb } from './database';
+import { allowAuditLogRewrite, dexieDeps, type IndexedDbDeps, type ZoneReturnsDb } from './database';
 import { migrateV1toV2 } from './migrations';
 import { SCHEMA_VERSION, TABLE_NAMES, type JsonValue, type Tables } from './schema';
 import { validateTablesV1, validateTablesV2 } from './validate-tables';
@@ -139,6 +139,7 @@ export async function restoreDecoded(db: ZoneReturnsDb, decoded: DecodedBackup, 
   const { tables, schemaVersion, createdAt } = decoded;
   try {
     await db.transaction('rw', db.tables, async () => {
+      allowAuditLogRewrite();
       for (const name of TABLE_NAMES) {
         await db.table(name).clear();
         await db.table(name).bulkAdd(tables[name]);

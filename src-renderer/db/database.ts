@@ -36,6 +36,18 @@ export class DatabaseUpgradeError extends Error {
   override name = 'DatabaseUpgradeError';
 }
 
+export class AuditLogAppendOnlyError extends Error {
+  override name = 'AuditLogAppendOnlyError';
+}
+
+/** Transactions allowed to rewrite the audit log as a whole: a schema upgrade and a restore. */
+const rewriting = new WeakSet<object>();
+
+/** Call inside a transaction that replaces the audit log wholesale (restore, upgrade). */
+export function allowAuditLogRewrite(trans: { idbtrans: IDBTransaction } | undefined = Dexie.currentTransaction): void {
+  if (trans?.idbtrans) rewriting.add(trans.idbtrans);
+}
+
 export class ZoneReturnsDb extends Dexie {
   declare zones: Table<ZoneRecord, string>;
   declare returns: Table<ReturnRecord, string>;
@@ -51,10 +63,30 @@ export class ZoneReturnsDb extends Dexie {
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
     super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
+    // The audit log only grows: any other write to it, from any code path, fails its transaction.
+    this.use({
+      stack: 'dbcore',
+      name: 'audit-log-append-only',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'auditLog') return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              req.type === 'add' || rewriting.has(req.trans)
+                ? table.mutate(req)
+                : Promise.reject(new AuditLogAppendOnlyError(`审计日志只能追加，不能${req.type === 'put' ? '修改' : '删除'}。`)),
+          };
+        },
+      }),
+    });
     this.version(1).stores(STORES[1]);
     this.version(2)
       .stores(STORES[2])
       .upgrade(async (tx) => {
+        allowAuditLogRewrite(tx);
         const raw: Record<string, unknown[]> = {};
         for (const table of V1_TABLE_NAMES) raw[table] = await tx.table(table).toArray();
         const v1 = validateTablesV1(raw);

@@ -433,4 +433,17 @@ describe('the audit log is append-only', () => {
     expect(later.map((e) => e.seq)).toEqual([...later.map((e) => e.seq)].sort((x, y) => (x ?? 0) - (y ?? 0)));
     expect(later.at(-1)?.table).toBe('rosterRows');
   });
+
+  it.each([
+    ['update', (repo: Awaited<ReturnType<typeof openTestRepository>>, seq: number) => repo.db.auditLog.update(seq, { who: '别人' })],
+    ['put over a line', (repo: Awaited<ReturnType<typeof openTestRepository>>, seq: number) => repo.db.auditLog.put({ seq, at: '', who: '别人', returnId: null, zoneId: null, table: 'database', key: '', field: '', old: null, new: null, action: 'update' })],
+    ['delete', (repo: Awaited<ReturnType<typeof openTestRepository>>, seq: number) => repo.db.auditLog.delete(seq)],
+    ['clear', (repo: Awaited<ReturnType<typeof openTestRepository>>) => repo.db.auditLog.clear()],
+  ])('refuses to %s, even to code that goes around the repository', async (_label, write) => {
+    const { repo } = await repositoryWithReturn();
+    const before = await repo.auditTrail();
+    const seq = before[0]?.seq ?? -1;
+    await expect(write(repo, seq)).rejects.toThrow(/只能追加/);
+    expect(await repo.auditTrail()).toEqual(before);
+  });
 });
