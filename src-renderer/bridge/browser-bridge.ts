@@ -4,17 +4,45 @@ import {
   MAX_FILE_BYTES,
   MAX_LEDGER_BYTES,
   type HostBridge,
+  type LedgerPickArgs,
+  type Picked,
+  type PickedLedger,
 } from '../../src-shared/ipc/contract';
+import { safeFileName } from '../../src-shared/ipc/safe-file-name';
+import type { LedgerFile, MappingTarget } from '../../src-shared/ledger/types';
+import type { Result } from '../../src-shared/model/results';
 import { name, version } from '../../package.json';
 import { downloadFile } from './download-file';
 import { pickFile } from './pick-file';
-import { safeFileName } from '../../src-shared/ipc/safe-file-name';
+
+export interface LedgerJob {
+  bytes: Uint8Array;
+  fileName: string;
+  targets: MappingTarget[];
+  sheet?: string;
+}
+
+export interface BrowserBridgeDeps {
+  /** Parses a ledger off the UI thread (the Web Worker of src-renderer/excel). */
+  parseLedger(job: LedgerJob): Promise<Result<LedgerFile>>;
+}
+
+async function pickAndParseLedger(deps: BrowserBridgeDeps, args: LedgerPickArgs): Promise<Result<Picked<PickedLedger>>> {
+  const picked = await pickFile(LEDGER_FILTERS, MAX_LEDGER_BYTES);
+  if (!picked.ok) return picked;
+  if (picked.value.kind === 'cancelled') return { ok: true, value: { kind: 'cancelled' }, issues: [] };
+  const { name: fileName, bytes } = picked.value.file;
+  // The worker may take ownership of what it is given: hand it a copy, keep the bytes for re-reads.
+  const parsed = await deps.parseLedger({ bytes: bytes.slice(), fileName, targets: args.targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { kind: 'picked', file: { name: fileName, bytes, ledger: parsed.value } }, issues: parsed.issues };
+}
 
 /** The bridge of the web build: a file picker for open dialogs, downloads for save dialogs. */
-export function createBrowserBridge(): HostBridge {
+export function createBrowserBridge(deps: BrowserBridgeDeps): HostBridge {
   return {
     appInfo: async () => ({ name, version, host: 'web' }),
-    pickAndReadLedger: () => pickFile(LEDGER_FILTERS, MAX_LEDGER_BYTES),
+    pickAndReadLedger: (args) => pickAndParseLedger(deps, args),
     saveFile: async ({ suggestedName, bytes }) => downloadFile(safeFileName(suggestedName), bytes),
     openFile: ({ filters, maxBytes }) => pickFile(filters, Math.min(maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES)),
     printToPdf: async () => {

@@ -1,5 +1,6 @@
 import { BRIDGE_GLOBAL, BRIDGE_METHODS, type HostBridge } from '../../src-shared/ipc/contract';
 import { createBrowserBridge } from './browser-bridge';
+import { parseLedgerInBrowser } from './parse-ledger';
 
 let browserBridge: HostBridge | undefined;
 
@@ -19,7 +20,7 @@ function preloadBridge(): HostBridge | undefined {
 export function getBridge(): HostBridge {
   const fromPreload = preloadBridge();
   if (fromPreload) return fromPreload;
-  browserBridge ??= createBrowserBridge();
+  browserBridge ??= createBrowserBridge({ parseLedger: parseLedgerInBrowser });
   return browserBridge;
 }
 

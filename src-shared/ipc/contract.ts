@@ -8,6 +8,7 @@
  * `Result` values with a Chinese message; a cancelled dialog is a normal outcome, not a failure.
  * Only bugs (malformed arguments, an untrusted sender) reject the promise.
  */
+import { DEFAULT_LIMITS, type LedgerFile, type MappingTarget } from '../ledger/types';
 import type { Result, UserIssue } from '../model/results';
 
 /** A filter in an open or save dialog, e.g. `{ name: 'Excel 工作簿', extensions: ['xlsx'] }`. */
@@ -64,6 +65,18 @@ export interface PrintToPdfArgs {
   pageSize: 'A4' | 'A3';
 }
 
+export interface LedgerPickArgs {
+  /** What columns can map to (rosterTargets / indicatorTargets of src-shared/ledger). */
+  targets: MappingTarget[];
+  /** Read only this sheet; every sheet when absent. */
+  sheet?: string;
+}
+
+/** A ledger the user picked, with its bytes (to re-read another sheet) and what the reader found. */
+export interface PickedLedger extends PickedFile {
+  ledger: LedgerFile;
+}
+
 export interface BackupSaveArgs {
   suggestedName: string;
   bytes: Uint8Array;
@@ -73,10 +86,11 @@ export interface BackupSaveArgs {
 export interface IpcContract {
   'app:info': { args: void; result: AppInfo };
   /**
-   * Main opens the open dialog (the path never comes from the renderer), reads the ledger and
-   * returns its name and bytes; parsing runs off the UI thread in the ledger worker.
+   * The host shows its open dialog (the path never comes from the renderer), reads the ledger and
+   * parses it off the UI thread (Electron: a worker_threads worker; web: a Web Worker). A file
+   * that cannot be read comes back as `ok: false` with the reader's issues.
    */
-  'ledger:pick-and-read': { args: void; result: Result<Picked<PickedFile>> };
+  'ledger:pick-and-read': { args: LedgerPickArgs; result: Result<Picked<PickedLedger>> };
   /** Main opens a save dialog and writes the bytes atomically. `file-busy` means: offer 另存为. */
   'file:save': { args: SaveFileArgs; result: Result<SaveOutcome> };
   'file:open': { args: OpenFileArgs; result: Result<Picked<PickedFile>> };
@@ -137,13 +151,14 @@ export const BRIDGE_GLOBAL = 'zoneReturnsHost';
 
 /** No file the app reads or writes is larger than this (ledgers, workbooks, backups, PDFs). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-/** Ledgers larger than this are refused before they are read. */
-export const MAX_LEDGER_BYTES = 50 * 1024 * 1024;
+/** Ledgers larger than this are refused before they are read (the ledger reader's own limit). */
+export const MAX_LEDGER_BYTES = DEFAULT_LIMITS.maxFileBytes;
 
 export const LEDGER_FILTERS: FileFilter[] = [
-  { name: 'Excel 或 CSV 台账', extensions: ['xlsx', 'xls', 'xlsm', 'csv'] },
+  { name: 'Excel、WPS 或 CSV 台账', extensions: ['xlsx', 'xls', 'xlsm', 'et', 'ods', 'csv', 'txt'] },
 ];
-export const BACKUP_FILTERS: FileFilter[] = [{ name: '数据库备份', extensions: ['json'] }];
+/** The database backup (src-renderer/db/backup.ts): gzip-compressed JSON named `*.zrbak`. */
+export const BACKUP_FILTERS: FileFilter[] = [{ name: '数据备份', extensions: ['zrbak'] }];
 export const PDF_FILTERS: FileFilter[] = [{ name: 'PDF 文档', extensions: ['pdf'] }];
 
 /** Issue codes the hosts return; the UI branches on them (e.g. `file-busy` → offer 另存为). */

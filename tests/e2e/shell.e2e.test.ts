@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { rosterTargets } from '../../src-shared/ledger';
+import { builtinIndicatorSets } from '../../src-shared/seeds';
 import { cancelFilePick, captureDownload, exposeBridgeProbe, openApp, pickFile, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
@@ -41,22 +43,27 @@ describe('the web build in Chromium', () => {
 });
 
 describe('the browser bridge', () => {
-  it('reads the file picked in the file chooser', async () => {
+  it('reads and parses the ledger picked in the file chooser', async () => {
     app = await openApp();
     const { page } = app;
     await exposeBridgeProbe(page);
+    const set = builtinIndicatorSets()[0];
+    if (!set) throw new Error('no built-in indicator set');
+    const targets = rosterTargets(set.roster.fields);
+    const csv = '2024年项目台账\n项目名称,总投资（亿元）\n甲项目,1.5\n乙项目,2\n';
     const result = await pickFile(
       page,
       () =>
-        page.evaluate(async () => {
-          const picked = await window.bridgeProbe!.pickAndReadLedger();
-          return picked.ok && picked.value.kind === 'picked'
-            ? { name: picked.value.file.name, text: new TextDecoder().decode(picked.value.file.bytes) }
-            : picked;
-        }),
-      { name: '台账2024.csv', bytes: new TextEncoder().encode('项目名称,总投资\n甲,1\n') },
+        page.evaluate(async (targets) => {
+          const picked = await window.bridgeProbe!.pickAndReadLedger({ targets });
+          if (!picked.ok || picked.value.kind !== 'picked') return picked;
+          const { name, bytes, ledger } = picked.value.file;
+          const table = ledger.tables[0];
+          return { name, text: new TextDecoder().decode(bytes), format: ledger.format, headers: table?.columns.map((c) => c.header), rows: table?.rows.length };
+        }, targets),
+      { name: '台账2024.csv', bytes: new TextEncoder().encode(csv) },
     );
-    expect(result).toEqual({ name: '台账2024.csv', text: '项目名称,总投资\n甲,1\n' });
+    expect(result).toEqual({ name: '台账2024.csv', text: csv, format: 'csv', headers: ['项目名称', '总投资（亿元）'], rows: 2 });
     expect(await page.locator('[data-bridge-file-input]').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
