@@ -1,19 +1,156 @@
-// PLACEHOLDER owned by the Shell helper only until the UI helper replaces this file with the real
-// application (zone and period choice, return form, roster, …). Keep the export `App`:
-// src-renderer/main.tsx renders <App />.
-import { useEffect, useState } from 'react';
+import '../grid/grid-setup';
+import '../styles/app.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { IndicatorSet, Zone } from '../../src-shared/model';
+import { parsePeriodKey } from '../../src-shared/period';
+import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
 import { getBridge } from '../bridge';
-import type { AppInfo } from '../bridge';
+import type { Repository, Settings } from '../db';
+import { ReturnForm } from '../returns/return-form';
+import { ReturnList, setForYear } from '../returns/return-list';
+import { RosterScreen } from '../roster/roster-screen';
+import { BackupPanel } from '../settings/backup-panel';
+import { SettingsForm } from '../settings/settings-form';
+import { APP_TABS, type AppTab } from './app-tabs';
+import type { ScreenProps } from './screen-props';
+import { ImportScreenSlot, SubmissionScreenSlot } from './screen-slots';
+import { useRepository } from './use-repository';
 
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const state = useRepository();
+  if (state.kind === 'opening') return <p className="muted" style={{ padding: 20 }}>正在打开本机数据…</p>;
+  if (state.kind === 'failed') return <p className="notice error" style={{ margin: 20, whiteSpace: 'pre-wrap' }}>{state.message}</p>;
+  return <Workspace repo={state.repo} notice={state.notice} />;
+}
+
+function Workspace({ repo, notice }: { repo: Repository; notice: string | null }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [zones, setZones] = useState<Zone[]>([]);
+  const [tab, setTab] = useState<AppTab>('returns');
+  const [openReturnId, setOpenReturnId] = useState<string | null>(null);
+  const [lastReturnId, setLastReturnId] = useState<string | null>(null);
+  const [lastReturnSet, setLastReturnSet] = useState<IndicatorSet | null>(null);
+  const [rosterFocus, setRosterFocus] = useState<{ rowId: string; field: string } | null>(null);
+  // Bumped when the database was replaced under the screens (a restore, an import): they all reload.
+  const [dataVersion, setDataVersion] = useState(0);
+  const registry = useMemo(() => builtinZoneRegistry(), []);
+
   useEffect(() => {
-    void getBridge().appInfo().then(setInfo);
+    void Promise.all([repo.getSettings(), repo.listZones()]).then(([s, z]) => {
+      setSettings(s);
+      setZones(z);
+    });
+  }, [repo, dataVersion]);
+
+  const openReturn = useCallback(
+    (returnId: string) => {
+      setOpenReturnId(returnId);
+      setLastReturnId(returnId);
+      setTab('returns');
+      void repo.getReturn(returnId).then((record) => {
+        if (record === undefined) return;
+        setLastReturnSet(findIndicatorSet(record.indicatorSet.id, record.indicatorSet.version) ?? null);
+        void repo.setSettings({ lastPeriodKey: record.periodKey });
+      });
+    },
+    [repo],
+  );
+
+  const dataChanged = useCallback(() => {
+    setOpenReturnId(null);
+    setDataVersion((v) => v + 1);
   }, []);
+
+  // The Electron menu's commands (撤销 / 恢复 reach the grid through the keyboard already).
+  useEffect(
+    () =>
+      getBridge().onMenuCommand((command) => {
+        if (command === 'backup' || command === 'restore') setTab('backup');
+        else if (command === 'import-ledger') setTab('import');
+        else if (command === 'print') setTab('submission');
+      }),
+    [],
+  );
+
+  if (settings === null) return <p className="muted" style={{ padding: 20 }}>正在读取设置…</p>;
+  const zone = zones.find((z) => z.id === settings.zoneId);
+  const who = settings.fillerName ?? '填报人';
+  const saveSettings = async (next: Settings): Promise<void> => {
+    setSettings(await repo.setSettings(next));
+    if (next.zoneId !== settings.zoneId) {
+      setOpenReturnId(null);
+      setLastReturnId(null);
+    }
+  };
+
+  if (zone === undefined) {
+    return (
+      <div className="app">
+        <header className="app-header">
+          <h1>开发区季度指标填报</h1>
+        </header>
+        <main className="app-main">
+          {notice !== null && <p className="notice">{notice}</p>}
+          <SettingsForm registry={registry} zones={zones} settings={settings} firstRun onSave={saveSettings} />
+        </main>
+      </div>
+    );
+  }
+
+  const set = lastReturnSet ?? setForYear(new Date().getFullYear());
+  // The list opens on the year of the return opened last, which is usually the one being filled.
+  const lastYear = settings.lastPeriodKey === undefined ? undefined : parsePeriodKey(settings.lastPeriodKey)?.year;
+  const screen: ScreenProps = { repo, zone, who, returnId: lastReturnId, set, openReturn, dataChanged };
   return (
-    <main>
-      <h1>开发区季度指标填报</h1>
-      <p data-testid="host-info">{info ? `${info.name} ${info.version}（${info.host === 'electron' ? '桌面版' : '网页版'}）` : '正在启动…'}</p>
-    </main>
+    <div className="app">
+      <header className="app-header">
+        <h1>开发区季度指标填报</h1>
+        <span className="zone-name">{zone.name}</span>
+        <span className="who">
+          填表人：{who}
+          {settings.phone ? ` · ${settings.phone}` : ''}
+        </span>
+      </header>
+      <nav className="app-nav" role="tablist">
+        {APP_TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            onClick={() => {
+              setTab(t.id);
+              if (t.id === 'returns' && tab === 'returns') setOpenReturnId(null);
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <main className="app-main" key={dataVersion}>
+        {notice !== null && <p className="notice">{notice}</p>}
+        {tab === 'returns' &&
+          (openReturnId === null ? (
+            <ReturnList repo={repo} zone={zone} who={who} onOpen={openReturn} {...(lastYear !== undefined ? { initialYear: lastYear } : {})} />
+          ) : (
+            <ReturnForm
+              repo={repo}
+              zone={zone}
+              who={who}
+              returnId={openReturnId}
+              onBack={() => setOpenReturnId(null)}
+              onRosterIssue={(rowId, field) => {
+                setRosterFocus({ rowId, field });
+                setTab('roster');
+              }}
+            />
+          ))}
+        {tab === 'roster' && <RosterScreen repo={repo} zone={zone} who={who} set={set} returnId={lastReturnId} focus={rosterFocus} />}
+        {tab === 'import' && <ImportScreenSlot {...screen} />}
+        {tab === 'submission' && <SubmissionScreenSlot {...screen} />}
+        {tab === 'backup' && <BackupPanel repo={repo} who={who} onRestored={dataChanged} />}
+        {tab === 'settings' && <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />}
+      </main>
+    </div>
   );
 }

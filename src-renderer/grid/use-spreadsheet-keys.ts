@@ -39,6 +39,16 @@ export function useSpreadsheetKeys<T>(apiRef: RefObject<GridApi<T> | null>, hand
       const api = apiRef.current;
       const editing = isEditorTarget(event.target) && event.target !== pasteTarget.current;
       const gridEditing = (api?.getEditingCells().length ?? 0) > 0;
+      if (gridEditing && event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey && api) {
+        // Excel: Tab ends the edit and moves one cell right without editing it (AG Grid would
+        // open the editor of the next editable cell, which swallows the clerk's next keys).
+        event.preventDefault();
+        event.stopPropagation();
+        api.stopEditing();
+        if (event.shiftKey) api.tabToPreviousCell();
+        else api.tabToNextCell();
+        return;
+      }
       if (editing || gridEditing) return;
       const focus = focusedCell(api);
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'v' && !event.altKey) {

@@ -55,7 +55,8 @@ describe('listPeriods', () => {
 });
 
 describe('listYears', () => {
-  it('offers this year, last year and every year with a return', () => {
-    expect(listYears([summary('2024-03-q', '已报送', 3)], 2026)).toEqual([2026, 2025, 2024]);
+  it('offers this year, the four before it and every year with a return', () => {
+    expect(listYears([summary('2024-03-q', '已报送', 3)], 2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
+    expect(listYears([{ ...summary('2019-03-q', '已报送', 3), period: { year: 2019, endMonth: 3, frequency: 'quarter' } }], 2026)).toContain(2019);
   });
 });

@@ -44,8 +44,9 @@ export function listPeriods(set: IndicatorSet, year: number, frequency: Period['
     .reverse();
 }
 
-/** The years the list offers: those with returns, plus this year and last year. */
+/** The years the list offers: this year and the four before it (late returns, last year's figures), plus any year with a return. */
 export function listYears(summaries: readonly ReturnSummary[], thisYear: number): number[] {
-  const years = new Set<number>([thisYear, thisYear - 1, ...summaries.map((s) => s.period.year)]);
+  const recent = Array.from({ length: 5 }, (_, i) => thisYear - i);
+  const years = new Set<number>([...recent, ...summaries.map((s) => s.period.year)]);
   return [...years].sort((a, b) => b - a);
 }

@@ -1,0 +1,130 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp, screenshot, type OpenedApp } from './harness';
+
+let app: OpenedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
+
+async function firstRunSettings(page: Page): Promise<void> {
+  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
+  await page.locator('#setting-fillerName').fill('王芳');
+  await page.locator('#setting-phone').fill('0356-1234567');
+  await page.getByRole('button', { name: '保存并开始填报' }).click();
+  await page.getByText('晋城开发区 · 报表列表').waitFor();
+}
+
+async function openQ1of2024(page: Page): Promise<void> {
+  await page.locator('select[aria-label="年度"]').selectOption('2024');
+  await page.locator('tr[data-period="2024-03-q"] button').click();
+  await cell(page, 'gyzjz', 'current').waitFor();
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
+}
+
+/** Puts `text` on the clipboard as Excel does, and pastes it with Ctrl+V on the focused cell. */
+async function pasteWithKeyboard(app: OpenedApp, text: string): Promise<void> {
+  await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await app.page.keyboard.press('Control+V');
+}
+
+describe('filling a return in the web build', () => {
+  it('fills with the keyboard, pastes a block, shows growth and a validation mark, and keeps everything over a reload', async () => {
+    app = await openApp();
+    const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await firstRunSettings(page);
+    await screenshot(page, 'return-list');
+    await openQ1of2024(page);
+
+    // Keyboard: typing starts editing, Tab moves right, Enter moves down, arrows move.
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type('108.78');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('90.39');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('16.92');
+    await page.keyboard.press('Enter');
+    // 转型项目投资 above 工业投资: an error the set defines (part-of).
+    await page.keyboard.type('20');
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
+
+    expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('108.78');
+    expect(await cell(page, 'gyzjz', 'lastYear').textContent()).toBe('90.39');
+    // The derived growth appears at once: (108.78 / 90.39 − 1) × 100 = 20.345… → 20.35.
+    expect(await cell(page, 'gyzjz', 'growth').textContent()).toBe('20.35');
+    expect(await cell(page, 'gyzjz', 'gap').textContent()).toBe('高于 5.35');
+    expect(await cell(page, 'gytz', 'current').textContent()).toBe('16.92');
+
+    // A validation mark on the cell and an entry in the issue list that jumps to it.
+    await expect.poll(() => page.locator('.ag-cell.cell-error').count()).toBeGreaterThan(0);
+    const issue = page.locator('.issue-error', { has: page.locator('.issue-place', { hasText: /^转型项目投资·本期$/ }) }).first();
+    await issue.waitFor();
+    await issue.locator('.issue-jump').click();
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { col: el?.getAttribute('col-id') ?? null, row: el?.closest('.ag-row')?.getAttribute('row-id') ?? null };
+    });
+    expect(focused).toEqual({ row: 'zxxmtz', col: 'current' });
+    expect(await issue.locator('.issue-message').textContent()).toContain('不能大于工业投资');
+
+    // Paste a block copied from Excel/WPS: quoted cell, thousands separator, full-width digits, trailing newline.
+    await cell(page, 'gyzcz', 'current').click();
+    await pasteWithKeyboard(app, '"1,234.5"\t１，０００\r\n');
+    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1234.50');
+    expect(await cell(page, 'gyzcz', 'lastYear').textContent()).toBe('1000.00');
+    expect(await cell(page, 'gyzcz', 'growth').textContent()).toBe('23.45');
+    await waitSaved(page);
+
+    // Undo takes the whole paste back (through the database), redo puts it again.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('');
+    expect(await cell(page, 'gyzcz', 'lastYear').textContent()).toBe('');
+    await waitSaved(page);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1234.50');
+    await waitSaved(page);
+
+    // Delete clears the selected cell; a text section with its counter.
+    await cell(page, 'xzgsqy', 'current').click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await cell(page, 'xzgsqy', 'current').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => cell(page, 'xzgsqy', 'current').textContent()).toBe('');
+    await page.locator('[data-text-code="txtHighlights"]').fill('一季度规上工业增加值增长20.35%');
+    await page.locator('[data-text-code="txtHighlights"]').blur();
+    await expect.poll(() => page.locator('.text-section', { has: page.locator('[data-text-code="txtHighlights"]') }).locator('.text-counter').textContent()).toBe('18 / 3000 字');
+    await waitSaved(page);
+    await screenshot(page, 'return-form');
+
+    // Reload: every value that was shown as saved is there.
+    await page.reload();
+    await page.getByText('晋城开发区 · 报表列表').waitFor();
+    // The list comes back on the year of the return opened last.
+    expect(await page.locator('select[aria-label="年度"]').inputValue()).toBe('2024');
+    await expect.poll(() => page.locator('tr[data-period="2024-03-q"] .status').textContent()).toBe('填报中');
+    await openQ1of2024(page);
+    const expected: Array<[string, string, string]> = [
+      ['gyzjz', 'current', '108.78'],
+      ['gyzjz', 'lastYear', '90.39'],
+      ['gyzjz', 'growth', '20.35'],
+      ['gytz', 'current', '16.92'],
+      ['zxxmtz', 'current', '20.00'],
+      ['gyzcz', 'current', '1234.50'],
+      ['gyzcz', 'lastYear', '1000.00'],
+      ['xzgsqy', 'current', ''],
+    ];
+    for (const [code, col, text] of expected) expect([code, col, await cell(page, code, col).textContent()]).toEqual([code, col, text]);
+    expect(await page.locator('[data-text-code="txtHighlights"]').inputValue()).toBe('一季度规上工业增加值增长20.35%');
+    expect(app.errors).toEqual([]);
+  });
+});
