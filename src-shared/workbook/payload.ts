@@ -24,7 +24,7 @@ export interface SubmissionZone {
 
 export interface SubmissionPayload {
   format: typeof SUBMISSION_FORMAT;
-  /** One id for all revisions of one return's submission (UUID v4). */
+  /** This export's id (UUID v4), the outbox's key; revisions of one return share zone and period, not this id. */
   submissionId: string;
   /** 1 for the first export; each export after 退回修改 adds one. */
   revision: number;
