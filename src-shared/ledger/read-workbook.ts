@@ -9,6 +9,7 @@ import { decodeText } from './decode-text';
 import { sniffFormat } from './detect-format';
 import { fileError } from './issues';
 import type { LedgerFile, LedgerFormat, LedgerLimits } from './types';
+import { xlsxVisibility, type Visibility } from './xlsx-visibility';
 
 export interface RawSheet {
   name: string;
@@ -60,8 +61,6 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): Result<RawWo
   installCodepages();
   const common: XLSX.ParsingOptions = {
     dense: true,
-    // Column/row visibility is only read with styles on; hidden columns must be reported.
-    cellStyles: true,
     cellFormula: false,
     cellHTML: false,
     // One row more than allowed, so that "too many rows" can be told apart from "exactly enough".
@@ -70,19 +69,23 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): Result<RawWo
   let wb: XLSX.WorkBook;
   let format: LedgerFormat;
   let encoding: LedgerFile['encoding'];
+  let visibility: Map<string, Visibility> | undefined;
   try {
     switch (sniffed.value.kind) {
       case 'zip-ooxml':
         format = 'xlsx';
         wb = XLSX.read(bytes, { ...common, type: 'array' });
+        // Styles would make SheetJS several times slower on big sheets; visibility is read directly.
+        visibility = xlsxVisibility(bytes);
         break;
       case 'zip-ods':
         format = 'ods';
-        wb = XLSX.read(bytes, { ...common, type: 'array' });
+        wb = XLSX.read(bytes, { ...common, type: 'array', cellStyles: true });
         break;
       case 'cfb-xls':
         format = 'xls';
-        wb = XLSX.read(bytes, { ...common, type: 'array' });
+        // BIFF files stop at 65,536 rows, so reading their column flags through styles is affordable.
+        wb = XLSX.read(bytes, { ...common, type: 'array', cellStyles: true });
         break;
       case 'text':
       case 'utf16-text': {
@@ -112,11 +115,12 @@ export function readWorkbook(bytes: Uint8Array, opts: ReadOptions): Result<RawWo
         issues: [fileError('too-many-rows', `文件「${fileName}」的「${name}」工作表超过 ${limits.maxRows.toLocaleString('en-US')} 行，超出台账导入的上限。请删去多余的行，或按年度拆分成几个文件后再导入。`, fileName)],
       };
     }
-    const hiddenColumns = new Set<number>();
+    const seen = visibility?.get(name);
+    const hiddenColumns = seen?.hiddenColumns ?? new Set<number>();
+    const hiddenRows = seen?.hiddenRows ?? new Set<number>();
     (ws['!cols'] ?? []).forEach((c, idx) => {
       if (c?.hidden) hiddenColumns.add(idx);
     });
-    const hiddenRows = new Set<number>();
     (ws['!rows'] ?? []).forEach((r, idx) => {
       if (r?.hidden) hiddenRows.add(idx);
     });
