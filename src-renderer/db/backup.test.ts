@@ -12,7 +12,7 @@ async function filledRepository(): Promise<{ repo: Repository; returnId: string 
   expectOk(await repo.saveText(returnId, 'highlights', '亮点：“三个一批”签约52个项目', '张三'));
   expectOk(await repo.saveExplanation(returnId, 'growth-range:gytz', '大项目集中开工', '张三'));
   expectOk(await repo.applyImportBatch({ zoneId: 'jincheng-kfq', who: '张三', file: '台账.xlsx', sheet: 'Sheet1', insert: [{ name: '甲', totalInvestment: 12.5, strategic: true }], update: [] }));
-  await repo.saveLedgerMapping('项目名称|总投资（亿元）', { 项目名称: 'name' });
+  await repo.saveLedgerMapping('项目名称|总投资（亿元）', { format: 'zone-returns/ledger-mapping@1', columns: { 项目名称: 'name' } });
   expectOk(await repo.recordSubmission({ submissionId: 's1', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab'.repeat(32), snapshot: '{"a":1}' }, '张三'));
   return { repo, returnId };
 }

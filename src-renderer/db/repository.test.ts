@@ -403,8 +403,9 @@ describe('import batches', () => {
   it('remembers a ledger’s column mapping by header signature', async () => {
     const repo = await openTestRepository();
     expect(await repo.getLedgerMapping('sig')).toBeUndefined();
-    await repo.saveLedgerMapping('sig', { 项目名称: 'name', '总投资（亿元）': 'totalInvestment' });
-    expect(await repo.getLedgerMapping('sig')).toEqual({ 项目名称: 'name', '总投资（亿元）': 'totalInvestment' });
+    const mapping = { format: 'zone-returns/ledger-mapping@1' as const, signature: 'sig', columns: { 项目名称: 'name', '总投资（亿元）': 'totalInvestment', 备注: null }, units: { '总投资（亿元）': '亿元' as const } };
+    await repo.saveLedgerMapping('sig', mapping);
+    expect(await repo.getLedgerMapping('sig')).toEqual(mapping);
   });
 });
 

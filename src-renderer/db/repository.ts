@@ -46,6 +46,7 @@ import {
 } from './backup';
 import type { ZoneReturnsDb } from './database';
 import { openDatabase, type OpenOptions } from './open-database';
+import type { SavedMapping } from '../../src-shared/ledger';
 import { lastYearPeriod, periodKey } from '../../src-shared/period';
 import {
   RESERVED_ROSTER_FIELDS,
@@ -808,11 +809,12 @@ export class Repository {
     return (await this.db.importBatches.where('zoneId').equals(zoneId).sortBy('at')).reverse();
   }
 
-  async getLedgerMapping(signature: string): Promise<JsonObject | undefined> {
+  /** The column mapping remembered for a ledger layout (keyed by `headerSignature`). */
+  async getLedgerMapping(signature: string): Promise<SavedMapping | undefined> {
     return (await this.db.ledgerMappings.get(signature))?.mapping;
   }
 
-  async saveLedgerMapping(signature: string, mapping: JsonObject): Promise<void> {
+  async saveLedgerMapping(signature: string, mapping: SavedMapping): Promise<void> {
     const record: LedgerMappingRecord = { signature, mapping, updatedAt: this.now().toISOString() };
     await this.db.ledgerMappings.put(record);
   }
@@ -870,8 +872,12 @@ export class Repository {
     const decoded = await decodeBackup(bytes);
     if (!decoded.ok) return decoded;
     const now = this.now();
-    const current = await this.exportBackup();
-    await storeBackup(this.backups, { createdAt: now.toISOString(), reason: 'before-restore', schemaVersion: this.db.verno, upgradingTo: null, bytes: current });
+    try {
+      const current = await this.exportBackup();
+      await storeBackup(this.backups, { createdAt: now.toISOString(), reason: 'before-restore', schemaVersion: this.db.verno, upgradingTo: null, bytes: current });
+    } catch (error) {
+      return { ok: false, issues: [{ code: 'backup-keep-failed', severity: 'error', message: `无法先为当前数据做一份备份，为安全起见没有恢复，数据库未做任何改动。请检查磁盘空间后重试。（${describeError(error)}）` }] };
+    }
     return restoreDecoded(this.db, decoded.value, who, now);
   }
 

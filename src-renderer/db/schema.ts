@@ -13,6 +13,7 @@
  * zone, action and import batch; import batches (with what undo needs), ledger column mappings
  * and the outbox of submitted workbooks are new.
  */
+import type { SavedMapping } from '../../src-shared/ledger';
 import type { CoverInfo, Period, RosterRow, Zone } from '../../src-shared/model';
 
 export const DEFAULT_DB_NAME = 'zone-returns';
@@ -145,7 +146,7 @@ export interface ImportBatchRecord {
 export interface LedgerMappingRecord {
   /** Signature of a ledger's flattened header (what identifies "the same ledger layout again"). */
   signature: string;
-  mapping: JsonObject;
+  mapping: SavedMapping;
   updatedAt: string;
 }
 
