@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleReturn } from '../../src-shared/seeds';
+import { parseCheckArgs, syntaxErrorOffset } from './check';
+
+const root = join(import.meta.dirname, '..', '..');
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zr-check-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+function check(...args: string[]): { code: number | null; out: Record<string, unknown>; stderr: string } {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'zone-returns.mjs'), 'check', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const parsed: unknown = r.stdout.trim() === '' ? {} : JSON.parse(r.stdout);
+  const out = typeof parsed === 'object' && parsed !== null ? Object.fromEntries(Object.entries(parsed)) : {};
+  return { code: r.status, out, stderr: r.stderr };
+}
+
+describe('zone-returns check', () => {
+  it('prints identity, figures and issues of a valid return and exits 0', () => {
+    const { code, out } = check(join(root, 'seeds/examples/jincheng-kfq-2024-q1.json'));
+    expect(code).toBe(0);
+    expect(out['return']).toMatchObject({ zoneId: 'jincheng-kfq', zoneName: '晋城开发区', periodLabel: '2024年1–3月', indicatorSet: { id: 'kfq-quarterly', version: '2024.1' } });
+    expect(out['figures']).toMatchObject({ gyzjz: { current: { ok: true, value: 62.41 }, lastYear: { ok: true, value: 52.3 }, comparison: '高于' }, qySignedCount: { current: { ok: true, value: 5 } } });
+    expect(out['issues']).toEqual([]);
+  });
+
+  it('exits 1 on hard errors and lists them', () => {
+    const ret = exampleReturn('gaoping-kfq-2024-q1');
+    ret.values['zxxmtz'] = { current: 9, lastYear: 2.02 };
+    delete ret.values['gyzcz'];
+    const { code, out } = check(write('errors.json', ret));
+    expect(code).toBe(1);
+    const issues = out['issues'];
+    expect(issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'part-of', severity: 'error' }), expect.objectContaining({ code: 'required', key: 'required:gyzcz' })]));
+    expect(out['summary']).toMatchObject({ errors: 2 });
+  });
+
+  it('exits 0 with warnings only, and counts the unexplained ones', () => {
+    const ret = exampleReturn('gaoping-kfq-2024-q1');
+    ret.values['gyzjz'] = { current: 21.37, lastYear: 10 };
+    const { code, out } = check(write('warning.json', ret));
+    expect(code).toBe(0);
+    expect(out['summary']).toEqual({ errors: 0, warnings: 1, unexplainedWarnings: 1 });
+  });
+
+  it('uses last year’s return for the last-year jump check', () => {
+    const lastYear = exampleReturn('gaoping-kfq-2024-q1');
+    lastYear.period = { ...lastYear.period, year: 2023 };
+    lastYear.values['gyzjz'] = { current: 18, lastYear: 15 };
+    lastYear.values['gytz'] = { current: 2.301, lastYear: 2 };
+    const { code, out } = check(join(root, 'seeds/examples/gaoping-kfq-2024-q1.json'), '--last-year', write('ly.json', lastYear));
+    expect(code).toBe(0);
+    expect(out['issues']).toEqual([expect.objectContaining({ code: 'last-year-jump', key: 'rule:gyzjz-last-year' })]);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nothing.json'), '无法读取报表文件 nothing.json'],
+    ['broken JSON', () => write('broken.json', '{"format": "zone-returns/return@1",\n  "zoneId": }'), '报表文件 broken.json 不是有效的 JSON，位置在第2行'],
+    ['a wrong period', () => write('period.json', { ...exampleReturn('gaoping-kfq-2024-q1'), period: { year: 2024, endMonth: 4, frequency: 'quarter' } }), '报表文件 period.json 的 $.period.endMonth'],
+    ['an unknown set', () => write('set.json', { ...exampleReturn('gaoping-kfq-2024-q1'), indicatorSet: { id: 'kfq-quarterly', version: '1999.1' } }), '报表文件 set.json 的 $.indicatorSet'],
+    ['not a return', () => write('other.json', { format: 'zone-returns/zone-registry@1' }), '报表文件 other.json 的 $.format'],
+  ])('exits 2 on %s, naming the file and the place', (_what, file, message) => {
+    const { code, stderr, out } = check(file());
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(out['ok']).toBe(false);
+  });
+});
+
+describe('syntaxErrorOffset', () => {
+  it.each([
+    ['Unexpected token \'}\', ...""zoneId": }" is not valid JSON', '{"a": 1,\n  "zoneId": }', 21],
+    ['Expected property name or \'}\' in JSON at position 1', '{x}', 1],
+    ['Unexpected end of JSON input', '{"a":', 5],
+    ['something else', '{', undefined],
+  ])('%s', (message, text, offset) => {
+    expect(syntaxErrorOffset(message, text)).toBe(offset);
+  });
+});
+
+describe('parseCheckArgs', () => {
+  it.each([
+    [['a.json'], { input: 'a.json' }],
+    [['a.json', '--last-year', 'b.json', '--zone-type', 'tourism'], { input: 'a.json', lastYear: 'b.json', zoneType: 'tourism' }],
+    [[], '缺少要检查的报表文件'],
+    [['a.json', 'b.json'], '多余的参数'],
+    [['a.json', '--zone-type', 'mine'], '--zone-type 只能是'],
+    [['a.json', '--verbose'], '不认识的参数'],
+  ])('%j', (args, expected) => {
+    const r = parseCheckArgs(args);
+    if (typeof expected === 'string') expect(r).toEqual(expect.stringContaining(expected));
+    else expect(r).toEqual(expected);
+  });
+});

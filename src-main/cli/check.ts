@@ -1,0 +1,161 @@
+/**
+ * `zone-returns check <return.json> [--last-year <return.json>] [--zone-type industrial|tourism]`
+ * Reads a return in the canonical JSON form, computes every figure and validates it; prints
+ * `{ return, figures, issues, summary }` as JSON. Exit 0: no hard errors (warnings may remain);
+ * 1: hard errors; 2: the file cannot be read or is not a valid return (messages on stderr in Chinese).
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { computeReturn } from '../../src-shared/compute';
+import type { UserIssue, ZoneReturn, ZoneType } from '../../src-shared/model';
+import { dueDate, periodKey, periodLabel } from '../../src-shared/period';
+import { parseReturn } from '../../src-shared/return';
+import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
+import { hasHardErrors, unexplainedWarnings, validateReturn } from '../../src-shared/validate';
+
+const USAGE = '用法: zone-returns check <报表.json> [--last-year <上年同期报表.json>] [--zone-type industrial|tourism]';
+const MAX_BYTES = 50 * 1024 * 1024;
+
+interface CheckArgs {
+  input: string;
+  lastYear?: string;
+  zoneType?: ZoneType;
+}
+
+export function parseCheckArgs(args: string[]): CheckArgs | string {
+  let input: string | undefined;
+  let lastYear: string | undefined;
+  let zoneType: ZoneType | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--last-year') {
+      lastYear = args[++i];
+      if (lastYear === undefined) return '--last-year 后面要写上年同期报表的 JSON 文件名。';
+    } else if (arg === '--zone-type') {
+      const t = args[++i];
+      if (t !== 'industrial' && t !== 'tourism') return `--zone-type 只能是 industrial（工业类）或 tourism（旅游类），实为「${t ?? ''}」。`;
+      zoneType = t;
+    } else if (arg.startsWith('-')) {
+      return `不认识的参数「${arg}」。`;
+    } else if (input === undefined) {
+      input = arg;
+    } else {
+      return `多余的参数「${arg}」：一次只检查一张报表。`;
+    }
+  }
+  if (input === undefined) return '缺少要检查的报表文件（JSON）。';
+  const parsed: CheckArgs = { input };
+  if (lastYear !== undefined) parsed.lastYear = lastYear;
+  if (zoneType !== undefined) parsed.zoneType = zoneType;
+  return parsed;
+}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `第${line}行第${offset - before.lastIndexOf('\n')}列`;
+}
+
+/**
+ * Where JSON.parse stopped. V8 gives `at position N` for some errors and only a quoted excerpt
+ * (`Unexpected token '}', ...""zoneId": }" is not valid JSON`) for others, so the excerpt is found in the text.
+ */
+export function syntaxErrorOffset(message: string, text: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  const excerpt = /^Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (!excerpt) return undefined;
+  const [, token = '', context = ''] = excerpt;
+  const at = text.indexOf(context);
+  const inContext = context.lastIndexOf(token);
+  return at >= 0 && inContext >= 0 ? at + inContext : undefined;
+}
+
+type Loaded = { ok: true; value: ZoneReturn; issues: UserIssue[] } | { ok: false; issues: UserIssue[] };
+
+function loadReturn(path: string): Loaded {
+  const file = basename(path);
+  const problem = (code: string, message: string): Loaded => ({ ok: false, issues: [{ code, severity: 'error', message, location: { file } }] });
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > MAX_BYTES) return problem('too-large', `报表文件 ${file} 太大（${size} 字节），不是报表 JSON。请确认选择的文件。`);
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? '文件不存在' : error instanceof Error ? error.message : String(error);
+    return problem('unreadable', `无法读取报表文件 ${file}（${reason}）。请检查文件名和路径。`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const offset = error instanceof Error ? syntaxErrorOffset(error.message, text) : undefined;
+    const where = offset !== undefined ? `，位置在${lineColumn(text, offset)}` : '';
+    return problem('not-json', `报表文件 ${file} 不是有效的 JSON${where}。请用本程序导出的报表 JSON，或改正该处的格式。`);
+  }
+  return parseReturn(json, file);
+}
+
+function print(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+function refuse(issues: UserIssue[]): number {
+  for (const i of issues.filter((x) => x.severity === 'error')) process.stderr.write(`${i.message}\n`);
+  print({ ok: false, issues });
+  return 2;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCheckArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`${args}\n${USAGE}\n`);
+    return 2;
+  }
+  const loaded = loadReturn(args.input);
+  if (!loaded.ok) return refuse(loaded.issues);
+  const ret = loaded.value;
+  const file = basename(args.input);
+
+  const set = findIndicatorSet(ret.indicatorSet.id, ret.indicatorSet.version);
+  if (!set) {
+    return refuse([{ code: 'unknown-indicator-set', severity: 'error', message: `报表文件 ${file} 的 $.indicatorSet：本程序没有指标集「${ret.indicatorSet.id} ${ret.indicatorSet.version}」，请升级程序或改用对应版本的报表。`, location: { file, path: '$.indicatorSet' } }]);
+  }
+  let lastYearReturn: ZoneReturn | undefined;
+  if (args.lastYear !== undefined) {
+    const ly = loadReturn(args.lastYear);
+    if (!ly.ok) return refuse(ly.issues);
+    lastYearReturn = ly.value;
+    if (lastYearReturn.zoneId !== ret.zoneId || lastYearReturn.period.year !== ret.period.year - 1 || lastYearReturn.period.endMonth !== ret.period.endMonth) {
+      return refuse([{ code: 'not-last-year', severity: 'error', message: `上年同期报表 ${basename(args.lastYear)} 不是${ret.zoneId} ${periodLabel({ ...ret.period, year: ret.period.year - 1 })}的报表，请选择正确的文件。`, location: { file: basename(args.lastYear) } }]);
+    }
+  }
+
+  const registry = builtinZoneRegistry();
+  const zone = registry.zones.find((z) => z.id === ret.zoneId);
+  const zoneType = args.zoneType ?? zone?.type;
+  const opts = { ...(zoneType ? { zoneType } : {}), ...(lastYearReturn ? { lastYearReturn } : {}), ...(args.zoneType ? {} : { registry }) };
+  const computed = computeReturn(set, ret, opts);
+  const issues = validateReturn(set, ret, computed, opts);
+  const errors = issues.filter((i) => i.severity === 'error').length;
+
+  print({
+    return: {
+      file,
+      indicatorSet: ret.indicatorSet,
+      zoneId: ret.zoneId,
+      zoneName: zone?.name ?? null,
+      zoneType: zoneType ?? 'industrial',
+      period: ret.period,
+      periodKey: periodKey(ret.period),
+      periodLabel: periodLabel(ret.period),
+      dueDate: dueDate(set, ret.period),
+    },
+    figures: computed.figures,
+    issues: [...loaded.issues.map((i) => ({ ...i, severity: 'warning' as const })), ...issues],
+    summary: { errors, warnings: issues.length - errors, unexplainedWarnings: unexplainedWarnings(issues).length },
+  });
+  return hasHardErrors(issues) ? 1 : 0;
+}
