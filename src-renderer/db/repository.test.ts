@@ -152,7 +152,7 @@ describe('edits and the audit log', () => {
     const auditBefore = await repo.db.auditLog.count();
     // The audit log refuses its write: the values written earlier in the same transaction must go too.
     const failing = () => {
-      throw new Error('disk full');
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     repo.db.auditLog.hook('creating', failing);
     const result = await repo.saveValues({ returnId, who: '张三', cells: [{ code: 'a', column: 'current', value: 2 }, { code: 'b', column: 'current', value: 3 }] });
@@ -162,6 +162,17 @@ describe('edits and the audit log', () => {
     expect(await repo.db.values.get([returnId, 'a'])).toMatchObject({ current: 1 });
     expect(await repo.db.values.get([returnId, 'b'])).toBeUndefined();
     expect(await repo.db.auditLog.count()).toBe(auditBefore);
+  });
+
+  it('throws, rather than reporting a failed save, when the failure is a bug', async () => {
+    const { repo, returnId } = await repositoryWithReturn();
+    const failing = () => {
+      throw new TypeError('bug');
+    };
+    repo.db.values.hook('creating', failing);
+    await expect(repo.saveValue(returnId, 'a', 'current', 1, '张三')).rejects.toThrow();
+    repo.db.values.hook('creating').unsubscribe(failing);
+    expect(await repo.db.values.count()).toBe(0);
   });
 
   it('runs every edit with strict durability and resolves only once another connection can read it', async () => {

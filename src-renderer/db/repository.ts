@@ -250,9 +250,12 @@ export class Repository {
       return { ok: true, value, issues: [] };
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, issues: error.issues };
+      // The database refused the write (disk full, connection closed by a newer window, …): the
+      // transaction rolled back and the clerk must know. Anything else is a bug and is thrown.
+      if (!(error instanceof Dexie.DexieError || error instanceof DOMException)) throw error;
       return {
         ok: false,
-        issues: [{ code: 'save-failed', severity: 'error', message: `保存失败，本次修改没有写入（磁盘已满或数据库被占用）。请检查磁盘空间后重试。（${describeError(error)}）` }],
+        issues: [{ code: 'save-failed', severity: 'error', message: `保存失败，本次修改没有写入。请检查磁盘空间，关闭其他打开本程序的窗口后重试。（${describeError(error)}）` }],
       };
     }
   }
