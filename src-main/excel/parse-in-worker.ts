@@ -73,7 +73,8 @@ export function parseLedgerInWorker(job: LedgerJob, limits: Partial<WorkerLimits
     worker.on('exit', (code) => {
       if (!settled) finish(failure('crashed', `读取「${name}」的后台进程意外退出（代码 ${code}）。请另存为 .xlsx 后再导入。`, name));
     });
-    const bytes = job.bytes.slice();
+    // A copy of exactly the bytes (a Node Buffer may be a view into a larger shared pool), moved to the worker.
+    const bytes = new Uint8Array(job.bytes);
     worker.postMessage({ ...job, bytes }, [bytes.buffer]);
   });
 }
