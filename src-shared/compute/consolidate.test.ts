@@ -35,7 +35,7 @@ describe('consolidate', () => {
     const r = consolidate(set, four);
     const c = r.ok ? r.value.figures['zsTrips']?.current : undefined;
     expect(c).toMatchObject({ ok: false, reason: 'missing-input' });
-    expect(c && !c.ok && c.detail).toContain('gaoping-kfq');
+    expect(c && !c.ok && c.detail).toContain('高平开发区');
   });
 
   it.each<[string, (rs: ZoneReturn[]) => ZoneReturn[], string]>([

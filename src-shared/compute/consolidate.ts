@@ -1,6 +1,6 @@
 import type { Computed, ComputedReturn, IndicatorFigures, IndicatorSet, Period, Result, UserIssue, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
 import { evaluateExpression, type ExpressionContext, type VariableValue } from '../expr';
-import { allIndicators, zoneTypeOf } from '../seeds';
+import { allIndicators, builtinZoneRegistry, zoneTypeOf } from '../seeds';
 import { periodLabel, samePeriod } from '../period';
 import { computeGap, computeGrowth } from './compute-growth';
 import { computeReturn, namesOf } from './compute-return';
@@ -30,7 +30,8 @@ export function consolidate(set: IndicatorSet, returns: ZoneReturn[], opts: Cons
   const issues: UserIssue[] = [];
   const first = returns[0];
   if (!first) return { ok: false, issues: [{ code: 'no-returns', severity: 'error', message: '没有可汇总的报表，请先载入各开发区的报表' }] };
-  const name = opts.zoneName ?? ((id: string) => opts.registry?.zones.find((z) => z.id === id)?.name ?? id);
+  const registry = opts.registry ?? builtinZoneRegistry();
+  const name = opts.zoneName ?? ((id: string) => registry.zones.find((z) => z.id === id)?.name ?? id);
   const seen = new Set<string>();
   for (const r of returns) {
     if (!samePeriod(r.period, first.period)) issues.push({ code: 'period-mismatch', severity: 'error', message: `${name(r.zoneId)}的报表期别为${periodLabel(r.period)}，与${periodLabel(first.period)}不同，不能一起汇总` });
@@ -40,7 +41,7 @@ export function consolidate(set: IndicatorSet, returns: ZoneReturn[], opts: Cons
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const typeOf = (id: string): ZoneType => zoneTypeOf(id, opts.registry) ?? 'industrial';
+  const typeOf = (id: string): ZoneType => zoneTypeOf(id, registry) ?? 'industrial';
   const byZone: Record<string, ComputedReturn> = {};
   for (const r of returns) {
     const ly = opts.lastYearReturns?.[r.zoneId];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGap, formatComputed, formatFigure } from './format-figure';
+import { describeGap, describeGrowth, formatComputed, formatFigure } from './format-figure';
 
 describe('formatFigure', () => {
   it.each([
@@ -34,5 +34,22 @@ describe('describeGap', () => {
     ['持平' as const, '省定目标', 15, 0.001, '与省定目标（15%）持平'],
   ])('%s %s', (c, name, ref, gap, out) => {
     expect(describeGap(c, name, ref, gap)).toBe(out);
+  });
+});
+
+describe('describeGrowth', () => {
+  it.each([
+    [
+      { name: '规上工业增加值', unit: '亿元', decimals: 2, current: 108.78, growthPercent: (108.78 / 90.39 - 1) * 100, references: [{ name: '省定目标', percent: 15 }, { name: '全省开发区平均增速', percent: 0.9 }] },
+      '累计完成规上工业增加值108.78亿元，同比增长20.35%，高于省定目标（15%）5.35个百分点，高于全省开发区平均增速（0.9%）19.45个百分点',
+    ],
+    [
+      { name: '工业投资', unit: '亿元', decimals: 2, current: 16.92, growthPercent: (16.92 / 10.847 - 1) * 100, references: [{ name: '省定目标', percent: 16 }, { name: '全省开发区平均增速', percent: 10.9 }] },
+      '累计完成工业投资16.92亿元，同比增长55.99%，高于省定目标（16%）39.99个百分点，高于全省开发区平均增速（10.9%）45.09个百分点',
+    ],
+    [{ name: '固定资产投资', unit: '万元', decimals: 0, current: 12852, verb: '完成' }, '完成固定资产投资12852万元'],
+    [{ name: '工业投资', unit: '亿元', decimals: 2, current: 9, growthPercent: -10, references: [{ name: '省定目标', percent: 16 }] }, '累计完成工业投资9.00亿元，同比下降10.00%，低于省定目标（16%）26.00个百分点'],
+  ])('%#', (input, sentence) => {
+    expect(describeGrowth(input)).toBe(sentence);
   });
 });

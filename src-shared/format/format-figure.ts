@@ -25,3 +25,34 @@ export function describeGap(comparison: Comparison, referenceName: string, refer
   if (comparison === '持平') return `与${ref}持平`;
   return `${comparison}${ref}${formatFigure(Math.abs(gapPoints), decimals)}个百分点`;
 }
+
+export interface GrowthSentenceInput {
+  /** Indicator name, e.g. 规上工业增加值. */
+  name: string;
+  unit: string;
+  decimals: number;
+  current: number;
+  growthPercent?: number;
+  /** Comparisons to write after the growth, in order: the target, an average… */
+  references?: Array<{ name: string; percent: number }>;
+  /** The verb before the name; the bureaus write 累计完成. */
+  verb?: string;
+}
+
+/**
+ * The bureaus' sentence for one figure: `累计完成规上工业增加值108.78亿元，同比增长20.35%，高于省定目标（15%）5.35个百分点`.
+ * A fall is written 同比下降; the comparisons use the growth at full precision.
+ */
+export function describeGrowth(input: GrowthSentenceInput): string {
+  const parts = [`${input.verb ?? '累计完成'}${input.name}${formatFigure(input.current, input.decimals)}${input.unit}`];
+  const g = input.growthPercent;
+  if (g !== undefined) {
+    parts.push(g < 0 && formatFigure(-g, 2) !== '0.00' ? `同比下降${formatFigure(-g, 2)}%` : `同比增长${formatFigure(g, 2)}%`);
+    for (const ref of input.references ?? []) {
+      const gap = g - ref.percent;
+      const shown = formatFigure(Math.abs(gap), 2);
+      parts.push(describeGap(shown === '0.00' ? '持平' : gap > 0 ? '高于' : '低于', ref.name, ref.percent, gap));
+    }
+  }
+  return parts.join('，');
+}
