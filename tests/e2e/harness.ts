@@ -110,6 +110,11 @@ export async function openApp(options: OpenAppOptions = {}): Promise<OpenedApp> 
   };
 }
 
+/** Removes a profile kept by `close({ keepProfile: true })` or `kill()`. */
+export function discardProfile(profileDir: string): void {
+  rmSync(profileDir, { recursive: true, force: true });
+}
+
 /** The Chromium browser process(es) this harness started with `profileDir` (Linux /proc). */
 function browserPidsFor(profileDir: string): number[] {
   const pids: number[] = [];

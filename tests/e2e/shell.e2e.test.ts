@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { rosterTargets } from '../../src-shared/ledger';
 import { builtinIndicatorSets } from '../../src-shared/seeds';
-import { cancelFilePick, captureDownload, exposeBridgeProbe, openApp, pickFile, screenshot, type OpenedApp } from './harness';
+import { cancelFilePick, captureDownload, discardProfile, exposeBridgeProbe, openApp, pickFile, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -42,7 +42,57 @@ describe('the web build in Chromium', () => {
   });
 });
 
+describe('the harness', () => {
+  it('a killed browser keeps what IndexedDB committed, and the same profile opens again', async () => {
+    app = await openApp();
+    const { profileDir } = app;
+    try {
+      await app.page.evaluate(
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('harness-probe', 1);
+            open.onupgradeneeded = () => open.result.createObjectStore('kv');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('kv', 'readwrite', { durability: 'strict' });
+              tx.objectStore('kv').put('已保存', 'value');
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+      );
+      await app.kill();
+      app = await openApp({ profileDir });
+      const value = await app.page.evaluate(
+        () =>
+          new Promise<unknown>((resolve, reject) => {
+            const open = indexedDB.open('harness-probe', 1);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const get = open.result.transaction('kv').objectStore('kv').get('value');
+              get.onsuccess = () => resolve(get.result);
+              get.onerror = () => reject(get.error);
+            };
+          }),
+      );
+      expect(value).toBe('已保存');
+    } finally {
+      await app?.close();
+      app = undefined;
+      discardProfile(profileDir);
+    }
+  });
+});
+
 describe('the browser bridge', () => {
+  it('print shows the browser print dialog', async () => {
+    app = await openApp();
+    await exposeBridgeProbe(app.page);
+    const outcome = await app.page.evaluate(() => window.bridgeProbe!.printToPdf({ suggestedName: '报表.pdf', landscape: true, pageSize: 'A4' }));
+    expect(outcome).toEqual({ ok: true, value: { kind: 'print-dialog' }, issues: [] });
+  });
+
+
   it('reads and parses the ledger picked in the file chooser', async () => {
     app = await openApp();
     const { page } = app;
