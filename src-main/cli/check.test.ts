@@ -56,6 +56,13 @@ describe('zone-returns check', () => {
     expect(out['summary']).toEqual({ errors: 0, warnings: 1, unexplainedWarnings: 1 });
   });
 
+  it('reports an unknown key of the file apart from the validation issues', () => {
+    const { code, out } = check(write('extra.json', { ...exampleReturn('gaoping-kfq-2024-q1'), comment: '草稿' }));
+    expect(code).toBe(0);
+    expect(out['issues']).toEqual([]);
+    expect(out['fileIssues']).toEqual([expect.objectContaining({ code: 'unknown-property', severity: 'warning', location: { path: '$.comment', file: 'extra.json' } })]);
+  });
+
   it('uses last year’s return for the last-year jump check', () => {
     const lastYear = exampleReturn('gaoping-kfq-2024-q1');
     lastYear.period = { ...lastYear.period, year: 2023 };

@@ -1,7 +1,7 @@
 /**
  * `zone-returns check <return.json> [--last-year <return.json>] [--zone-type industrial|tourism]`
  * Reads a return in the canonical JSON form, computes every figure and validates it; prints
- * `{ return, figures, issues, summary }` as JSON. Exit 0: no hard errors (warnings may remain);
+ * `{ return, figures, issues, summary, fileIssues? }` as JSON. Exit 0: no hard errors (warnings may remain);
  * 1: hard errors; 2: the file cannot be read or is not a valid return (messages on stderr in Chinese).
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -154,8 +154,10 @@ export async function run(argv: string[]): Promise<number> {
       dueDate: dueDate(set, ret.period),
     },
     figures: computed.figures,
-    issues: [...loaded.issues.map((i) => ({ ...i, severity: 'warning' as const })), ...issues],
+    issues,
     summary: { errors, warnings: issues.length - errors, unexplainedWarnings: unexplainedWarnings(issues).length },
+    // Problems of the file's form that did not stop reading it (an unknown key, dropped).
+    ...(loaded.issues.length > 0 ? { fileIssues: loaded.issues } : {}),
   });
   return hasHardErrors(issues) ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { Computed, ComputedReturn, Indicator, IndicatorFigures, IndicatorSet, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
-import { evaluateExpression, type ExpressionContext, type VariableValue } from '../expr';
+import { evaluateExpression, referencesOf, type ExpressionContext, type VariableValue } from '../expr';
 import { allIndicators, zoneTypeOf } from '../seeds';
 import { computeGap, computeGrowth } from './compute-growth';
 import { formulaAst } from './formula-cache';
@@ -74,7 +74,8 @@ export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeO
       variables[ind.code] = parsed;
       return;
     }
-    for (const name of identifiersIn(ind.formula ?? '')) {
+    const refs = referencesOf(parsed.ast);
+    for (const name of [...refs.outside, ...refs.inside]) {
       const dep = byCode.get(name);
       if (dep?.source === 'derived') derive(dep);
     }
@@ -101,11 +102,6 @@ export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeO
     figures[ind.code] = fig;
   }
   return { figures };
-}
-
-/** Identifiers a formula mentions (cheap scan; used only to order derived figures). */
-function identifiersIn(src: string): string[] {
-  return src.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
 
 /** The number of a figure, or undefined when it has none. */
