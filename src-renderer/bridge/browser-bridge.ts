@@ -23,7 +23,7 @@ export interface LedgerJob {
 }
 
 export interface BrowserBridgeDeps {
-  /** Parses a ledger off the UI thread (the Web Worker of src-renderer/excel). */
+  /** Parses a ledger off the UI thread (the Web Worker of src-renderer/excel); leaves `job.bytes` intact. */
   parseLedger(job: LedgerJob): Promise<Result<LedgerFile>>;
 }
 
@@ -32,8 +32,7 @@ async function pickAndParseLedger(deps: BrowserBridgeDeps, args: LedgerPickArgs)
   if (!picked.ok) return picked;
   if (picked.value.kind === 'cancelled') return { ok: true, value: { kind: 'cancelled' }, issues: [] };
   const { name: fileName, bytes } = picked.value.file;
-  // The worker may take ownership of what it is given: hand it a copy, keep the bytes for re-reads.
-  const parsed = await deps.parseLedger({ bytes: bytes.slice(), fileName, targets: args.targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
+  const parsed = await deps.parseLedger({ bytes, fileName, targets: args.targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) });
   if (!parsed.ok) return parsed;
   return { ok: true, value: { kind: 'picked', file: { name: fileName, bytes, ledger: parsed.value } }, issues: parsed.issues };
 }

@@ -1,6 +1,6 @@
 import { BRIDGE_GLOBAL, BRIDGE_METHODS, type HostBridge } from '../../src-shared/ipc/contract';
 import { createBrowserBridge } from './browser-bridge';
-import { parseLedgerInBrowser } from './parse-ledger';
+import { parseLedgerInWebWorker } from '../excel/parse-in-web-worker';
 
 let browserBridge: HostBridge | undefined;
 
@@ -20,7 +20,7 @@ function preloadBridge(): HostBridge | undefined {
 export function getBridge(): HostBridge {
   const fromPreload = preloadBridge();
   if (fromPreload) return fromPreload;
-  browserBridge ??= createBrowserBridge({ parseLedger: parseLedgerInBrowser });
+  browserBridge ??= createBrowserBridge({ parseLedger: (job) => parseLedgerInWebWorker(job) });
   return browserBridge;
 }
 

@@ -2,7 +2,7 @@
 // browser bridge on `window.bridgeProbe` so a test can call it without the app's screens.
 import type { HostBridge } from '../../src-shared/ipc/contract';
 import { createBrowserBridge } from '../../src-renderer/bridge';
-import { parseLedgerInBrowser } from '../../src-renderer/bridge/parse-ledger';
+import { parseLedgerInWebWorker } from '../../src-renderer/excel/parse-in-web-worker';
 
 declare global {
   interface Window {
@@ -10,4 +10,4 @@ declare global {
   }
 }
 
-window.bridgeProbe = createBrowserBridge({ parseLedger: parseLedgerInBrowser });
+window.bridgeProbe = createBrowserBridge({ parseLedger: (job) => parseLedgerInWebWorker(job) });

@@ -185,34 +185,47 @@ export async function captureDownload(page: Page, trigger: () => Promise<unknown
   return { fileName: download.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-let probeBundle: Promise<string> | undefined;
+let probeBundle: Promise<Map<string, { body: string | Uint8Array; type: string }>> | undefined;
 
-async function buildBridgeProbe(): Promise<string> {
+/** The probe bundle, built in memory: its entry plus any worker chunks it references. */
+async function buildBridgeProbe(): Promise<Map<string, { body: string | Uint8Array; type: string }>> {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
+    base: '/__e2e__/',
+    worker: { format: 'es' },
     build: {
       write: false,
       minify: false,
       lib: { entry: join(import.meta.dirname, 'bridge-probe-entry.ts'), formats: ['es'], fileName: 'bridge-probe' },
     },
   });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-  const code = chunks.find((chunk) => chunk.type === 'chunk');
-  if (!code || code.type !== 'chunk') throw new Error('bridge probe bundle was not produced');
-  return code.code;
+  const files = new Map<string, { body: string | Uint8Array; type: string }>();
+  for (const result of Array.isArray(output) ? output : [output]) {
+    if (!('output' in result)) continue;
+    for (const item of result.output) {
+      const type = item.fileName.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'application/octet-stream';
+      files.set(item.fileName, { body: item.type === 'chunk' ? item.code : item.source, type });
+    }
+  }
+  if (!files.has('bridge-probe.js')) throw new Error(`bridge probe bundle was not produced (got ${[...files.keys()].join(', ')})`);
+  return files;
 }
 
 /**
  * Puts the real browser bridge (src-renderer/bridge) on `window.bridgeProbe` in `page`, served from
- * the app's own origin so the strict CSP admits it. For tests of the bridge itself; screens'
- * tests should click the screens instead.
+ * the app's own origin under /__e2e__/ so the strict CSP admits it. For tests of the bridge itself;
+ * screens' tests should click the screens instead.
  */
 export async function exposeBridgeProbe(page: Page): Promise<void> {
   probeBundle ??= buildBridgeProbe();
-  const body = await probeBundle;
-  const probeUrl = new URL('__e2e__/bridge-probe.js', appUrl()).toString();
-  await page.route(probeUrl, (route) => route.fulfill({ body, contentType: 'text/javascript; charset=utf-8' }));
-  await page.addScriptTag({ url: probeUrl, type: 'module' });
+  const files = await probeBundle;
+  const base = new URL('__e2e__/', appUrl());
+  await page.route(`${base.toString()}**`, (route) => {
+    const name = decodeURIComponent(new URL(route.request().url()).pathname.slice(base.pathname.length));
+    const file = files.get(name);
+    return file ? route.fulfill({ body: typeof file.body === 'string' ? file.body : Buffer.from(file.body), contentType: file.type }) : route.fulfill({ status: 404 });
+  });
+  await page.addScriptTag({ url: new URL('bridge-probe.js', base).toString(), type: 'module' });
   await page.waitForFunction(() => window.bridgeProbe !== undefined);
 }

@@ -100,6 +100,8 @@ describe('the browser bridge', () => {
     const set = builtinIndicatorSets()[0];
     if (!set) throw new Error('no built-in indicator set');
     const targets = rosterTargets(set.roster.fields);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     const csv = '2024年项目台账\n项目名称,总投资（亿元）\n甲项目,1.5\n乙项目,2\n';
     const result = await pickFile(
       page,
@@ -114,6 +116,8 @@ describe('the browser bridge', () => {
       { name: '台账2024.csv', bytes: new TextEncoder().encode(csv) },
     );
     expect(result).toEqual({ name: '台账2024.csv', text: csv, format: 'csv', headers: ['项目名称', '总投资（亿元）'], rows: 2 });
+    // Parsed off the UI thread, in the ledger Web Worker.
+    expect(workers.some((url) => /ledger/.test(url))).toBe(true);
     expect(await page.locator('[data-bridge-file-input]').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
