@@ -2,6 +2,7 @@ export { RETURN_STATES, STATE_HELP, isLocked, type LifecycleAction, type Lifecyc
 export {
   allowedActions,
   applyEdit,
+  checkSubmittable,
   markSubmitted,
   markValidated,
   nextRevision,

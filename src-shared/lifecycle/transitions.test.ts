@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result, ValidationIssue } from '../model';
 import type { LifecycleEvent, LifecycleRecord, ReturnState } from './states';
 import { isLocked } from './states';
-import { allowedActions, applyEdit, markSubmitted, markValidated, reopen, validationGate, type Transition } from './transitions';
+import { allowedActions, applyEdit, checkSubmittable, markSubmitted, markValidated, reopen, validationGate, type Transition } from './transitions';
 
 const actor = { who: '张明', at: '2024-04-08T09:00:00.000Z' };
 const record = (state: ReturnState, revision = 0): LifecycleRecord => ({ state, revision, submittedAt: null, reopenReason: null });
@@ -86,6 +86,20 @@ describe('transitions by state', () => {
     ['退回修改', { edit: true, validate: true, submit: false, reopen: false }],
   ] as const)('offers in %s: %j', (state, actions) => {
     expect(allowedActions(state)).toEqual(actions);
+  });
+});
+
+describe('checkSubmittable', () => {
+  it.each([
+    ['已校验', [], true, undefined],
+    ['已校验', [error], false, 'validation-changed'],
+    ['填报中', [], false, 'not-validated'],
+    ['退回修改', [], false, 'not-validated'],
+    ['已报送', [], false, 'already-submitted'],
+  ] as const)('%s with %j issues → %s', (state, issues, expected, reason) => {
+    const result = checkSubmittable(record(state, 1), validationGate([...issues], {}));
+    expect(result.ok).toBe(expected);
+    if (!result.ok) expect(result.issues[0]?.code).toBe(reason);
   });
 });
 

@@ -80,6 +80,17 @@ export function nextRevision(record: LifecycleRecord): number {
   return record.revision + 1;
 }
 
+/**
+ * Whether a return may be exported now: it is 已校验 and, checked again with its current data,
+ * still has no error and no unexplained warning. Asked before the workbook is written.
+ */
+export function checkSubmittable(record: LifecycleRecord, gate: Gate): Result<true> {
+  if (record.state === '已报送') return refuse('already-submitted', `此报表第 ${record.revision} 版已报送。如需再次报送，请先“退回修改”。`);
+  if (record.state !== '已校验') return refuse('not-validated', `报表当前为“${record.state}”，请先校验并为提示填写说明，标记为已校验后再导出报送。`);
+  if (!gate.passed) return refuse('validation-changed', '报表的校验结果有变化（出现了错误或未说明的提示），请重新校验后再导出。');
+  return { ok: true, value: true, issues: [] };
+}
+
 /** 已校验 → 已报送: the workbook was exported; the return is locked and its revision goes up by one. */
 export function markSubmitted(record: LifecycleRecord, facts: SubmissionFacts, actor: Actor): Result<Transition> {
   if (record.state === '已报送') return refuse('already-submitted', `此报表第 ${record.revision} 版已报送。如需再次报送，请先“退回修改”。`);

@@ -1,0 +1,163 @@
+/**
+ * The submission screen's work against the database and the host: load a return with its figures,
+ * validation and lifecycle state; mark it 已校验; export the workbook and record it in the outbox
+ * (locking the return); reopen it. The lifecycle rules come from src-shared/lifecycle, which the
+ * repository's own methods apply (markValidated, recordSubmission, reopenReturn, listOutbox, auditTrail).
+ */
+import { computeReturn } from '../../src-shared/compute';
+import { uuidV4 } from '../../src-shared/crypto';
+import type { SaveFileArgs, SaveOutcome } from '../../src-shared/ipc/contract';
+import { HOST_ISSUE } from '../../src-shared/ipc/contract';
+import { checkSubmittable, validationGate, type Gate, type LifecycleRecord } from '../../src-shared/lifecycle';
+import type { ComputedReturn, IndicatorSet, Result, UserIssue, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
+import { periodLabel } from '../../src-shared/period';
+import { canonicalJson } from '../../src-shared/return';
+import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
+import { validateReturn } from '../../src-shared/validate';
+import { readSubmissionWorkbook, submissionFileName, writeSubmissionWorkbook, type SubmissionZone } from '../../src-shared/workbook';
+import type { AuditEntry, OutboxRecord, Repository, ReturnRecord } from '../db';
+import { outboxRows, type OutboxRow } from './outbox-rows';
+
+export const WORKBOOK_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+
+export interface SubmissionState {
+  returnId: string;
+  record: ReturnRecord;
+  set: IndicatorSet;
+  ret: ZoneReturn;
+  lastYearReturn?: ZoneReturn;
+  computed: ComputedReturn;
+  issues: ValidationIssue[];
+  gate: Gate;
+  lifecycle: LifecycleRecord;
+  /** The latest outbox entry of this return. */
+  submitted?: OutboxRecord;
+  periodLabel: string;
+  /** Changes of state (填报中 → 已校验 → 已报送 → 退回修改), oldest first: who and when. */
+  history: AuditEntry[];
+}
+
+function failure(code: string, message: string): Result<never> {
+  const issue: UserIssue = { code, severity: 'error', message };
+  return { ok: false, issues: [issue] };
+}
+
+export function lifecycleOf(record: ReturnRecord): LifecycleRecord {
+  return { state: record.status, revision: record.revision, submittedAt: record.submittedAt, reopenReason: record.reopenReason };
+}
+
+/** The zone as the workbook's cover names it, with the city from the registry. */
+export function workbookZone(zone: Zone): SubmissionZone {
+  const city = builtinZoneRegistry().cities.find((c) => c.code === zone.cityCode);
+  return { id: zone.id, name: zone.name, cityName: city?.name ?? '', county: zone.county, type: zone.type };
+}
+
+export async function loadSubmission(repo: Repository, returnId: string, zone: Zone): Promise<Result<SubmissionState>> {
+  const loaded = await repo.loadReturn(returnId);
+  if (!loaded.ok) return loaded;
+  const { zoneReturn: ret, record, submitted } = loaded.value;
+  const set = findIndicatorSet(record.indicatorSet.id, record.indicatorSet.version);
+  if (!set) return failure('unknown-indicator-set', `本程序没有该报表所用的指标体系“${record.indicatorSet.id} ${record.indicatorSet.version}”，请升级程序。`);
+  const lastYearReturn = await repo.loadLastYearReturn(returnId);
+  const options = { zoneType: zone.type, ...(lastYearReturn ? { lastYearReturn } : {}) };
+  const computed = computeReturn(set, ret, options);
+  const issues = validateReturn(set, ret, computed, options);
+  const history = (await repo.auditTrail({ returnId })).filter((e) => e.field === 'status');
+  const state: SubmissionState = {
+    returnId,
+    record,
+    set,
+    ret,
+    computed,
+    issues,
+    gate: validationGate(issues, ret.explanations),
+    lifecycle: lifecycleOf(record),
+    periodLabel: periodLabel(record.period),
+    history,
+  };
+  if (lastYearReturn) state.lastYearReturn = lastYearReturn;
+  if (submitted) state.submitted = submitted;
+  return { ok: true, value: state, issues: [] };
+}
+
+/** 填报中 / 退回修改 → 已校验, when no error is left and every warning is explained. */
+export async function markReturnValidated(repo: Repository, state: SubmissionState, who: string): Promise<Result<ReturnRecord>> {
+  return repo.markValidated(state.returnId, state.gate, who);
+}
+
+export interface ExportDeps {
+  repo: Repository;
+  saveFile(args: SaveFileArgs): Promise<Result<SaveOutcome>>;
+  now(): Date;
+  newSubmissionId(): string;
+}
+
+export type ExportOutcome =
+  | { kind: 'exported'; entry: OutboxRecord; how: 'saved' | 'downloaded' }
+  | { kind: 'cancelled' }
+  /** The file is open in Excel or WPS: show `message` and offer 另存为 (export again, choosing another name). */
+  | { kind: 'busy'; message: string }
+  | { kind: 'failed'; issues: UserIssue[] };
+
+/**
+ * Writes the workbook (revision n + 1), checks it reads back intact, hands it to the host (save
+ * dialog in Electron, a download in the browser), and only when it was saved records it in the
+ * outbox, which locks the return (已报送).
+ */
+export async function exportSubmission(deps: ExportDeps, state: SubmissionState, zone: Zone, who: string): Promise<ExportOutcome> {
+  const allowed = checkSubmittable(state.lifecycle, state.gate);
+  if (!allowed.ok) return { kind: 'failed', issues: allowed.issues };
+  const revision = state.lifecycle.revision + 1;
+  const submissionId = deps.newSubmissionId();
+  const exportedAt = deps.now().toISOString();
+  const workbookZoneInfo = workbookZone(zone);
+  const written = await writeSubmissionWorkbook({
+    set: state.set,
+    ret: state.ret,
+    computed: state.computed,
+    issues: state.issues,
+    zone: workbookZoneInfo,
+    submissionId,
+    revision,
+    exportedAt,
+  });
+  // What the city bureau's copy will do with the file, done here first: a workbook that does not read back is a bug, never sent.
+  const check = await readSubmissionWorkbook(written.bytes);
+  if (!check.ok || !check.value.intact) {
+    return { kind: 'failed', issues: [{ code: 'workbook-self-check', severity: 'error', message: '生成的报送工作簿未通过自检，未保存。请把此情况告诉技术支持。' }, ...check.issues] };
+  }
+
+  const suggestedName = submissionFileName(zone.name, state.periodLabel, revision);
+  const saved = await deps.saveFile({ suggestedName, bytes: written.bytes, filters: WORKBOOK_FILTERS });
+  if (!saved.ok) {
+    const busy = saved.issues.find((i) => i.code === HOST_ISSUE.fileBusy);
+    return busy ? { kind: 'busy', message: busy.message } : { kind: 'failed', issues: saved.issues };
+  }
+  const outcome = saved.value;
+  if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
+
+  const facts = { submissionId, fileName: outcome.fileName, sha256: written.checksum };
+  const recorded = await deps.repo.recordSubmission({ ...facts, returnId: state.returnId, revision, snapshot: canonicalJson(state.ret) }, who);
+  if (!recorded.ok) return { kind: 'failed', issues: recorded.issues };
+  return { kind: 'exported', entry: recorded.value, how: outcome.kind };
+}
+
+export const defaultExportDeps = (repo: Repository, saveFile: ExportDeps['saveFile']): ExportDeps => ({
+  repo,
+  saveFile,
+  now: () => new Date(),
+  newSubmissionId: () => uuidV4(),
+});
+
+/** 已报送 → 退回修改 with the reviewer's reason. */
+export async function reopenSubmittedReturn(repo: Repository, state: SubmissionState, reason: string, who: string): Promise<Result<ReturnRecord>> {
+  return repo.reopenReturn(state.returnId, reason, who);
+}
+
+/** Every submission of the zone's returns, newest first, each knowing whether it was superseded. */
+export async function zoneOutbox(repo: Repository, zoneId: string): Promise<OutboxRow[]> {
+  const returns = await repo.listReturns(zoneId);
+  const periods = new Map(returns.map((r) => [r.id, r.period]));
+  const entries = (await repo.listOutbox()).filter((e) => periods.has(e.returnId));
+  return outboxRows(entries, periods);
+}
