@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { autoMapColumns, indicatorRowsFromWide, mapLedgerTable, mapRows, parseLedgerFile, setColumnTarget, type MappingTarget } from '../../src-shared/ledger';
+import { builtinZoneRegistry } from '../../src-shared/seeds';
+import { seedIndicatorTargets, seedRosterTargets, seedSet } from '../../tests/ledger/seed-targets';
+import * as F from '../../tests/fixtures/ledgers/make-ledgers';
+import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
+import type { Repository } from '../db';
+import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
+import { existingRowsOf, planRosterImport, planValueImport, previewForZone } from './plan-import';
+
+const targets = seedRosterTargets();
+const zones = REGISTRY.zones;
+function firstZone() {
+  const zone = zones[0] ?? builtinZoneRegistry().zones[0];
+  if (!zone) throw new Error('no zone');
+  return zone;
+}
+const jincheng = firstZone();
+
+function table(bytes: Uint8Array, t: MappingTarget[] = targets) {
+  const parsed = parseLedgerFile(bytes, { fileName: 'ledger.xlsx', targets: t });
+  if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+  const first = parsed.value.tables[0];
+  if (!first) throw new Error('no table');
+  return first;
+}
+
+let ids = 0;
+const newId = () => `row-${++ids}`;
+
+async function snapshot(repo: Repository) {
+  return { roster: await repo.listRoster('jincheng-kfq'), audit: (await repo.auditTrail({ zoneId: 'jincheng-kfq' })).length, batches: (await repo.listImportBatches('jincheng-kfq')).length };
+}
+
+async function importTitled(repo: Repository, mapping = autoMapColumns(table(F.titledMergedLedger()), targets)) {
+  const t = table(F.titledMergedLedger());
+  const mapped = mapRows(t, mapping, { fileName: 'ledger.xlsx', targets });
+  const preview = previewForZone(mapped, existingRowsOf(await repo.listRoster('jincheng-kfq'), 'jincheng-kfq'), { zone: jincheng, zones, keyFields: seedSet().roster.keyFields, targets });
+  const plan = planRosterImport(preview, (r) => r.excluded, newId);
+  return { preview, plan, result: await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'ledger.xlsx', sheet: t.sheet, mapping, roster: plan }) };
+}
+
+describe('importing a roster ledger', () => {
+  it('imports the zone’s rows in one batch, leaves other zones’ rows out, remembers the mapping, and undoes as a whole', async () => {
+    const { repo } = await repositoryWithReturn();
+    const before = await snapshot(repo);
+    const { preview, plan, result } = await importTitled(repo);
+    expect(preview.rows.map((r) => [r.status, r.excluded])).toEqual([
+      ['new', false],
+      ['new', false],
+      ['new', false],
+      ['new', true],
+      ['new', true],
+    ]);
+    expect(preview.rows[3]?.issues.map((i) => i.code)).toEqual(['other-zone']);
+    expect(plan.insert).toHaveLength(3);
+    expect(plan.skipped).toBe(2);
+    const batch = expectOk(result);
+    expect(batch.counts).toMatchObject({ inserted: 3, updated: 0, skipped: 2 });
+    const roster = await repo.listRoster('jincheng-kfq');
+    expect(roster.map((r) => [r.name, r.totalInvestment, r.started])).toEqual([
+      ['康佳智慧科技城项目', 50, true],
+      ['江苏国强智能光伏装备制造项目', 30, false],
+      ['富士康精密模组扩产项目', 12, true],
+    ]);
+    expect(await rememberedMapping(repo, autoMapColumns(table(F.titledMergedLedger()), targets).signature)).toMatchObject({ columns: { '投资情况 / 计划总投资': 'totalInvestment' } });
+    expect((await importHistory(repo, 'jincheng-kfq')).map((b) => b.id)).toEqual([batch.id]);
+
+    expectOk(await undoImport(repo, batch.id, '王芳'));
+    const after = await snapshot(repo);
+    expect(after.roster).toEqual(before.roster);
+  });
+
+  it('a second import of a changed ledger updates the changed rows only', async () => {
+    const { repo } = await repositoryWithReturn();
+    expectOk((await importTitled(repo)).result);
+    // The clerk maps 计划总投资 to 当年完成投资 this time: every row changes those two fields.
+    const t = table(F.titledMergedLedger());
+    const changed = setColumnTarget(autoMapColumns(t, targets), 3, 'investmentThisYear');
+    const { preview, plan, result } = await importTitled(repo, changed);
+    expect(preview.rows.slice(0, 3).map((r) => r.status)).toEqual(['changed', 'changed', 'changed']);
+    expect(plan.insert).toEqual([]);
+    expect(plan.update[0]?.fields).toEqual({ investmentThisYear: 50 });
+    expect(expectOk(result).counts).toMatchObject({ inserted: 0, updated: 3 });
+    const roster = await repo.listRoster('jincheng-kfq');
+    expect(roster.map((r) => [r.totalInvestment, r.investmentThisYear])).toEqual([
+      [50, 50],
+      [30, 30],
+      [12, 12],
+    ]);
+  });
+
+  it('leaves the database unchanged when the import fails', async () => {
+    const { repo } = await repositoryWithReturn();
+    const before = await snapshot(repo);
+    const t = table(F.titledMergedLedger());
+    const mapping = autoMapColumns(t, targets);
+    // A row with a field the database reserves makes the transaction refuse everything.
+    const result = await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'x.xlsx', sheet: t.sheet, mapping, roster: { insert: [{ id: newId(), name: '甲' }, { id: newId(), name: '乙', position: 3 }], update: [], skipped: 0 } });
+    expect(result.ok).toBe(false);
+    expect(await snapshot(repo)).toEqual(before);
+    expect(await rememberedMapping(repo, mapping.signature)).toBeUndefined();
+  });
+});
+
+describe('importing indicator values', () => {
+  it('sets this year’s and last year’s values of the open return, undone as a whole', async () => {
+    const { repo, returnId } = await repositoryWithReturn();
+    const t = seedIndicatorTargets();
+    const mapped = mapLedgerTable(table(F.indicatorValuesLedger(), t), { fileName: 'v.xlsx', targets: t });
+    const rows = indicatorRowsFromWide(mapped, { defaultZoneId: null, resolveZone: (s) => zones.find((z) => z.name === s)?.id });
+    const plan = planValueImport(rows, 'jincheng-kfq');
+    expect(plan.cells).toEqual([
+      { code: 'gyzjz', column: 'current', value: 45.2 },
+      { code: 'gyzjz', column: 'lastYear', value: 38.1 },
+      { code: 'gytz', column: 'current', value: 8.1 },
+      { code: 'gytz', column: 'lastYear', value: 5.3 },
+    ]);
+    const batch = expectOk(await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'v.xlsx', sheet: '主要指标', mapping: mapped.mapping, values: plan.cells, returnId }));
+    const loaded = await repo.loadReturn(returnId);
+    expect(loaded.ok && loaded.value.zoneReturn.values.gyzjz).toEqual({ current: 45.2, lastYear: 38.1 });
+    expectOk(await undoImport(repo, batch.id, '王芳'));
+    const undone = await repo.loadReturn(returnId);
+    expect(undone.ok && undone.value.zoneReturn.values.gyzjz).toBeUndefined();
+  });
+
+  it('says so when the ledger has no row for the zone', () => {
+    expect(planValueImport([], 'jincheng-kfq').issues.map((i) => i.code)).toEqual(['zone-not-in-ledger']);
+  });
+});
