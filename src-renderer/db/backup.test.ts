@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validationGate } from '../../src-shared/lifecycle';
 import { BACKUP_FORMAT, encodeBackup, readAllTables, type BackupDocument } from './backup';
 import type { Repository } from './repository';
 import { SCHEMA_VERSION, TABLE_NAMES } from './schema';
@@ -13,6 +14,7 @@ async function filledRepository(): Promise<{ repo: Repository; returnId: string 
   expectOk(await repo.saveExplanation(returnId, 'growth-range:gytz', '大项目集中开工', '张三'));
   expectOk(await repo.applyImportBatch({ zoneId: 'jincheng-kfq', who: '张三', file: '台账.xlsx', sheet: 'Sheet1', insert: [{ name: '甲', totalInvestment: 12.5, strategic: true }], update: [] }));
   await repo.saveLedgerMapping('项目名称|总投资（亿元）', { format: 'zone-returns/ledger-mapping@1', columns: { 项目名称: 'name' } });
+  expectOk(await repo.markValidated(returnId, validationGate([], {}), '张三'));
   expectOk(await repo.recordSubmission({ submissionId: 's1', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab'.repeat(32), snapshot: '{"a":1}' }, '张三'));
   return { repo, returnId };
 }

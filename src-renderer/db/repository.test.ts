@@ -1,7 +1,10 @@
 import { IDBDatabase } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
+import { validationGate } from '../../src-shared/lifecycle';
 import { ZoneReturnsDb } from './database';
 import { Q1_2023, Q1_2024, REGISTRY, SET, expectOk, openTestRepository, repositoryWithReturn, testEnv } from './test-support';
+
+const PASSED = validationGate([], {});
 
 describe('zones', () => {
   it('copies the registry and keeps the clerk’s edits across a registry refresh', async () => {
@@ -213,8 +216,9 @@ describe('edits and the audit log', () => {
   it('moves 已校验 back to 填报中 on an edit, and keeps 退回修改', async () => {
     const { repo, returnId } = await repositoryWithReturn();
     expectOk(await repo.saveValue(returnId, 'a', 'current', 1, '张三'));
-    expectOk(await repo.setStatus(returnId, '已校验', '张三'));
+    expectOk(await repo.markValidated(returnId, PASSED, '张三'));
     expect(expectOk(await repo.saveValue(returnId, 'a', 'current', 2, '张三')).status).toBe('填报中');
+    expectOk(await repo.markValidated(returnId, PASSED, '张三'));
     expectOk(await repo.recordSubmission({ submissionId: 's1', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab', snapshot: '{}' }, '张三'));
     expectOk(await repo.reopenReturn(returnId, '工业投资有误', '审核人'));
     expect(expectOk(await repo.saveValue(returnId, 'a', 'current', 3, '张三')).status).toBe('退回修改');
@@ -226,6 +230,7 @@ describe('a submitted return is locked', () => {
     const { repo, returnId } = await repositoryWithReturn();
     expectOk(await repo.saveValue(returnId, 'gyzjz', 'current', 108.78, '张三'));
     expectOk(await repo.saveText(returnId, 'highlights', '亮点', '张三'));
+    expectOk(await repo.markValidated(returnId, PASSED, '张三'));
     const outbox = expectOk(await repo.recordSubmission({ submissionId: 'sub-1', returnId, revision: 1, fileName: '晋城开发区2024年一季度.xlsx', sha256: 'f'.repeat(64), snapshot: '{"zoneId":"jincheng-kfq"}' }, '张三'));
     return { repo, returnId, outbox };
   }
@@ -244,15 +249,15 @@ describe('a submitted return is locked', () => {
     ['saveText', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.saveText(r.returnId, 'highlights', '改', '张三')],
     ['saveExplanation', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.saveExplanation(r.returnId, 'k', '说明', '张三')],
     ['saveCover', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.saveCover(r.returnId, { phone: '1' }, '张三')],
-    ['setStatus', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.setStatus(r.returnId, '填报中', '张三')],
+    ['markValidated', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.markValidated(r.returnId, PASSED, '张三')],
     ['prefillLastYear', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.prefillLastYear(r.returnId, '张三')],
-    ['recordSubmission', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.recordSubmission({ submissionId: 'sub-2', returnId: r.returnId, revision: 2, fileName: 'b.xlsx', sha256: 'ab', snapshot: '{}' }, '张三')],
-  ])('%s is refused with a Chinese message and nothing changes', async (_name, edit) => {
+    ['recordSubmission', (r: Awaited<ReturnType<typeof submitted>>) => r.repo.recordSubmission({ submissionId: 'sub-2', returnId: r.returnId, revision: 2, fileName: 'b.xlsx', sha256: 'ab', snapshot: '{}' }, '张三'), 'already-submitted'],
+  ])('%s is refused with a Chinese message and nothing changes', async (_name, edit, code = 'return-locked') => {
     const state = await submitted();
     const before = await state.repo.exportBackup({ gzip: false });
     const result = await edit(state);
     expect(result.ok).toBe(false);
-    expect(result.ok ? undefined : result.issues[0]).toMatchObject({ code: 'return-locked', severity: 'error' });
+    expect(result.ok ? undefined : result.issues[0]).toMatchObject({ code, severity: 'error' });
     expect(result.ok ? '' : result.issues[0]?.message).toMatch(/已报送.*退回修改/);
     const after = await state.repo.exportBackup({ gzip: false });
     expect(stripCreatedAt(after)).toEqual(stripCreatedAt(before));
@@ -264,11 +269,33 @@ describe('a submitted return is locked', () => {
     expect(empty.ok ? '' : empty.issues[0]?.code).toBe('reason-required');
     expect(expectOk(await repo.reopenReturn(returnId, '工业投资口径有误', '审核人'))).toMatchObject({ status: '退回修改', reopenReason: '工业投资口径有误' });
     expectOk(await repo.saveValue(returnId, 'gyzjz', 'current', 108.8, '张三'));
+    const unchecked = await repo.recordSubmission({ submissionId: 'sub-2', returnId, revision: 2, fileName: 'b.xlsx', sha256: 'ab', snapshot: '{}' }, '张三');
+    expect(unchecked.ok ? '' : unchecked.issues[0]?.code).toBe('not-validated');
+    expectOk(await repo.markValidated(returnId, PASSED, '张三'));
+    expect(await repo.nextRevision(returnId)).toBe(2);
     const wrong = await repo.recordSubmission({ submissionId: 'sub-2', returnId, revision: 3, fileName: 'b.xlsx', sha256: 'ab', snapshot: '{}' }, '张三');
     expect(wrong.ok ? '' : wrong.issues[0]?.code).toBe('revision-mismatch');
     expectOk(await repo.recordSubmission({ submissionId: 'sub-2', returnId, revision: 2, fileName: 'b.xlsx', sha256: 'ab', snapshot: '{}' }, '张三'));
     expect(await repo.getReturn(returnId)).toMatchObject({ status: '已报送', revision: 2, reopenReason: null });
     expect((await repo.listOutbox(returnId)).map((o) => o.revision)).toEqual([1, 2]);
+    const states = (await repo.auditTrail({ returnId })).filter((e) => e.field === 'status');
+    expect(states.map((e) => [e.old, e.new, e.action, e.detail?.['revision'], e.detail?.['reason'] ?? e.detail?.['fileName']])).toEqual([
+      ['未填', '填报中', 'status', 0, undefined],
+      ['填报中', '已校验', 'status', 0, undefined],
+      ['已校验', '已报送', 'submit', 1, '晋城开发区2024年一季度.xlsx'],
+      ['已报送', '退回修改', 'status', 1, '工业投资口径有误'],
+      ['退回修改', '已校验', 'status', 1, undefined],
+      ['已校验', '已报送', 'submit', 2, 'b.xlsx'],
+    ]);
+  });
+
+  it('refuses 已校验 while the validation gate has errors or unexplained warnings', async () => {
+    const { repo, returnId } = await repositoryWithReturn();
+    const warning = { code: 'growth-range', severity: 'warning' as const, key: 'rule:g', target: { kind: 'return' as const }, message: '增速异常' };
+    const blocked = await repo.markValidated(returnId, validationGate([warning], {}), '张三');
+    expect(blocked.ok ? '' : blocked.issues[0]?.code).toBe('warnings-unexplained');
+    expect((await repo.getReturn(returnId))?.status).toBe('未填');
+    expect(expectOk(await repo.markValidated(returnId, validationGate([warning], { 'rule:g': '新项目投产' }), '张三')).status).toBe('已校验');
   });
 });
 
@@ -325,6 +352,7 @@ describe('the roster (the zone’s project ledger)', () => {
   it('is shared by the zone’s returns and editable while one of them is submitted', async () => {
     const { repo, returnId } = await repositoryWithReturn();
     const q2 = expectOk(await repo.getOrCreateReturn({ zoneId: 'jincheng-kfq', period: { year: 2024, endMonth: 6, frequency: 'quarter' }, indicatorSet: SET }, '张三'));
+    expectOk(await repo.markValidated(returnId, PASSED, '张三'));
     expectOk(await repo.recordSubmission({ submissionId: 's', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab', snapshot: '{}' }, '张三'));
     expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲' }], '张三', { returnId: q2.id }));
     expect(expectOk(await repo.loadReturn(q2.id)).zoneReturn.roster).toHaveLength(1);
@@ -401,6 +429,23 @@ describe('import batches', () => {
     const undo = expectOk(await repo.undoImportBatch(batch.id, '张三'));
     expect(undo.warnings.map((w) => w.code)).toEqual(['undo-overwrote-edit']);
     expect((await repo.listRoster('jincheng-kfq'))[0]).toMatchObject({ totalInvestment: 10 });
+  });
+
+  it.each(['apply', 'undo'] as const)('leaves nothing half-written when the last write of an import %s fails', async (step) => {
+    const { repo, returnId } = await repositoryWithReturn();
+    const [id] = expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲', totalInvestment: 10 }], '张三')).ids;
+    const input = { zoneId: 'jincheng-kfq', who: '张三', file: 'a.xlsx', sheet: 'S', returnId, insert: [{ name: '乙' }], update: [{ id: id ?? '', fields: { totalInvestment: 12 } }], values: [{ code: 'gytz', column: 'current' as const, value: 16.92 }] };
+    const batch = step === 'undo' ? expectOk(await repo.applyImportBatch(input)) : undefined;
+    const before = await repo.exportBackup({ gzip: false });
+    // The audit lines are written last: everything before them in the transaction must roll back.
+    const failing = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    repo.db.auditLog.hook('creating', failing);
+    const result = step === 'apply' ? await repo.applyImportBatch(input) : await repo.undoImportBatch(batch?.id ?? '', '张三');
+    repo.db.auditLog.hook('creating').unsubscribe(failing);
+    expect(result.ok ? '' : result.issues[0]?.code).toBe('save-failed');
+    expect(stripCreatedAt(await repo.exportBackup({ gzip: false }))).toEqual(stripCreatedAt(before));
   });
 
   it('writes nothing when one part of the import is refused', async () => {

@@ -19,15 +19,16 @@
  *               saveText(returnId, code, text, who) · saveExplanation(returnId, key, text, who) · saveCover(returnId, patch, who)
  *   Roster      listRoster(zoneId) · findRosterRowsByName(zoneId, name)
  *               addRows(zoneId, rows, who, context?) · updateRowFields(zoneId, patches, who, context?) · deleteRows(zoneId, ids, who, context?)
- *   Lifecycle   setStatus(returnId, '填报中' | '已校验', who) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
+ *   Lifecycle   markValidated(returnId, gate, who) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
  *   Import      applyImportBatch(input) · undoImportBatch(batchId, who) · listImportBatches(zoneId)
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })
  *   Settings    getSettings() · setSettings(patch)
  *   Backup      exportBackup(options?) · restoreBackup(bytes, who) · listStoredBackups() · storedBackupBytes(id) · restoreStoredBackup(id, who)
  *
- * Status on edit: an edit moves 未填 and 已校验 to 填报中 (a checked return that changes must be
- * checked again); 退回修改 stays 退回修改; 已报送 refuses every edit of the return's own data.
+ * States follow `src-shared/lifecycle` (the one place the transitions are defined): an edit moves
+ * 未填 and 已校验 to 填报中 (a checked return that changes must be checked again); 退回修改 stays
+ * 退回修改; 已报送 refuses every edit of the return's own data.
  * The roster is the zone's ledger, shared by all its returns, so roster edits are never refused
  * for a submitted return: what was submitted is kept as the outbox snapshot.
  */
@@ -47,6 +48,7 @@ import {
 import type { ZoneReturnsDb } from './database';
 import { openDatabase, type OpenOptions } from './open-database';
 import type { SavedMapping } from '../../src-shared/ledger';
+import { applyEdit, markSubmitted, markValidated, nextRevision, reopen, type Gate, type LifecycleEvent, type LifecycleRecord, type Transition } from '../../src-shared/lifecycle';
 import { lastYearPeriod, periodKey } from '../../src-shared/period';
 import {
   RESERVED_ROSTER_FIELDS,
@@ -208,6 +210,24 @@ function summaryOf(r: ReturnRecord): ReturnSummary {
   return { id: r.id, zoneId: r.zoneId, periodKey: r.periodKey, period: r.period, indicatorSet: r.indicatorSet, status: r.status, revision: r.revision, updatedAt: r.updatedAt, submittedAt: r.submittedAt, reopenReason: r.reopenReason };
 }
 
+function lifecycleOf(r: ReturnRecord): LifecycleRecord {
+  return { state: r.status, revision: r.revision, submittedAt: r.submittedAt, reopenReason: r.reopenReason };
+}
+
+function withLifecycle(r: ReturnRecord, l: LifecycleRecord, at: string): ReturnRecord {
+  return { ...r, status: l.state, revision: l.revision, submittedAt: l.submittedAt, reopenReason: l.reopenReason, updatedAt: at };
+}
+
+/** A lifecycle event as an audit line: field `status`, old → new state, the rest in `detail`. */
+function auditOfEvent(r: ReturnRecord, e: LifecycleEvent): AuditEntry {
+  const detail: JsonObject = { revision: e.revision };
+  if (e.reason !== undefined) detail['reason'] = e.reason;
+  if (e.submissionId !== undefined) detail['submissionId'] = e.submissionId;
+  if (e.fileName !== undefined) detail['fileName'] = e.fileName;
+  if (e.sha256 !== undefined) detail['sha256'] = e.sha256;
+  return { at: e.at, who: e.who, returnId: r.id, zoneId: r.zoneId, table: 'returns', key: r.id, field: 'status', old: e.from, new: e.to, action: e.action === 'submit' ? 'submit' : 'status', detail };
+}
+
 function describeError(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -246,7 +266,9 @@ export class Repository {
   private async write<T>(tables: Table[], body: (at: string) => Promise<T>): Promise<Result<T>> {
     const at = this.now().toISOString();
     try {
-      const value = await this.db.transaction('rw', tables, () => body(at));
+      // The scope must itself be an async function: Dexie keeps its transaction zone across
+      // native awaits (ours nest a few levels deep) only for async scopes.
+      const value = await this.db.transaction('rw', tables, async () => body(at));
       return { ok: true, value, issues: [] };
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, issues: error.issues };
@@ -260,11 +282,18 @@ export class Repository {
     }
   }
 
-  /** Reads the return in the running transaction and refuses if it is missing or submitted. */
-  private async editableReturn(returnId: string): Promise<ReturnRecord> {
+  /** Reads the return in the running transaction; refuses if it is missing. */
+  private async existingReturn(returnId: string): Promise<ReturnRecord> {
     const ret = await this.db.returns.get(returnId);
     if (ret === undefined) refuse('return-not-found', `找不到报表“${returnId}”。请回到报表列表重新选择。`);
-    if (ret.status === '已报送') refuse('return-locked', '该报表已报送，已锁定，不能修改。如需修改，请由审核人将其退回（退回修改）后再改。');
+    return ret;
+  }
+
+  /** Reads the return in the running transaction and refuses if it is missing or may not be edited (已报送). */
+  private async editableReturn(returnId: string): Promise<ReturnRecord> {
+    const ret = await this.existingReturn(returnId);
+    const edit = applyEdit(lifecycleOf(ret), { who: '', at: '' });
+    if (!edit.ok) throw new Refusal(edit.issues);
     return ret;
   }
 
@@ -275,12 +304,24 @@ export class Repository {
     return new Map(rows.flatMap((v) => (v ? [[v.code, v] as const] : [])));
   }
 
-  /** Moves the return to 填报中 where an edit requires it, and records the edit time. */
+  /** Applies the lifecycle's edit transition (未填/已校验 → 填报中) and records the edit time. */
   private async touchReturn(ret: ReturnRecord, who: string, at: string, audits: AuditEntry[]): Promise<ReturnStatus> {
-    const status: ReturnStatus = ret.status === '未填' || ret.status === '已校验' ? '填报中' : ret.status;
-    if (status !== ret.status) audits.push({ at, who, returnId: ret.id, zoneId: ret.zoneId, table: 'returns', key: ret.id, field: 'status', old: ret.status, new: status, action: 'status' });
-    await this.db.returns.update(ret.id, { status, updatedAt: at });
-    return status;
+    const edit = applyEdit(lifecycleOf(ret), { who, at });
+    if (!edit.ok) throw new Refusal(edit.issues);
+    const next = withLifecycle(ret, edit.value.record, at);
+    if (edit.value.event) audits.push(auditOfEvent(ret, edit.value.event));
+    await this.db.returns.update(ret.id, { status: next.status, updatedAt: at });
+    return next.status;
+  }
+
+  /** Stores a lifecycle transition of a return with its audit line, in the running transaction. */
+  private async transition(ret: ReturnRecord, result: Result<Transition>, at: string): Promise<ReturnRecord> {
+    if (!result.ok) throw new Refusal(result.issues);
+    const next = withLifecycle(ret, result.value.record, at);
+    if (result.value.event === null) return ret;
+    await this.db.returns.put(next);
+    await this.db.auditLog.add(auditOfEvent(ret, result.value.event));
+    return next;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -667,29 +708,36 @@ export class Repository {
   // ------------------------------------------------------------------------------------------
   // Lifecycle and outbox (the rules of which transition is allowed live in src-shared/lifecycle)
 
-  /** 填报中 ⇄ 已校验. Submission and reopening have their own methods. */
-  async setStatus(returnId: string, status: '填报中' | '已校验', who: string): Promise<Result<ReturnRecord>> {
+  /**
+   * 填报中 / 退回修改 / 未填 → 已校验, when the caller's validation gate (`validationGate` of
+   * src-shared/lifecycle over `validateReturn`'s issues and the explanations) has passed.
+   */
+  async markValidated(returnId: string, gate: Gate, who: string): Promise<Result<ReturnRecord>> {
     return this.write([this.db.returns, this.db.auditLog], async (at) => {
-      const ret = await this.editableReturn(returnId);
-      if (ret.status === status) return ret;
-      const next: ReturnRecord = { ...ret, status, updatedAt: at };
-      await this.db.returns.put(next);
-      await this.db.auditLog.add({ at, who, returnId, zoneId: ret.zoneId, table: 'returns', key: returnId, field: 'status', old: ret.status, new: status, action: 'status' });
-      return next;
+      const ret = await this.existingReturn(returnId);
+      return this.transition(ret, markValidated(lifecycleOf(ret), gate, { who, at }), at);
     });
   }
 
-  /** Records an exported submission workbook in the outbox and locks the return (已报送), in one transaction. */
+  /** The revision the next submission workbook of this return must carry. */
+  async nextRevision(returnId: string): Promise<number | undefined> {
+    const ret = await this.db.returns.get(returnId);
+    return ret === undefined ? undefined : nextRevision(lifecycleOf(ret));
+  }
+
+  /**
+   * 已校验 → 已报送: records the exported workbook in the outbox and locks the return, in one
+   * transaction. `entry.revision` must be `nextRevision(returnId)`.
+   */
   async recordSubmission(entry: SubmissionEntry, who: string): Promise<Result<OutboxRecord>> {
     return this.write([this.db.returns, this.db.outbox, this.db.auditLog], async (at) => {
-      const ret = await this.editableReturn(entry.returnId);
-      if (entry.revision !== ret.revision + 1) refuse('revision-mismatch', `报送版本号应为 ${ret.revision + 1}，收到的是 ${entry.revision}。请重新生成报送文件。`);
+      const ret = await this.existingReturn(entry.returnId);
+      const expected = nextRevision(lifecycleOf(ret));
+      if (ret.status !== '已报送' && entry.revision !== expected) refuse('revision-mismatch', `报送版次应为第 ${expected} 版，文件里是第 ${entry.revision} 版。请重新生成报送文件。`);
       if ((await this.db.outbox.get(entry.submissionId)) !== undefined) refuse('submission-exists', '这份报送文件已经登记过。请重新生成报送文件。');
+      await this.transition(ret, markSubmitted(lifecycleOf(ret), { submissionId: entry.submissionId, fileName: entry.fileName, sha256: entry.sha256 }, { who, at }), at);
       const record: OutboxRecord = { ...entry, at };
       await this.db.outbox.add(record);
-      await this.db.returns.put({ ...ret, status: '已报送', revision: entry.revision, submittedAt: at, updatedAt: at, reopenReason: null });
-      await this.db.auditLog.add({ at, who, returnId: ret.id, zoneId: ret.zoneId, table: 'returns', key: ret.id, field: 'status', old: ret.status, new: '已报送', action: 'submit' });
-      await this.db.auditLog.add({ at, who, returnId: ret.id, zoneId: ret.zoneId, table: 'outbox', key: entry.submissionId, field: '*', old: null, new: { revision: entry.revision, fileName: entry.fileName, sha256: entry.sha256 }, action: 'insert' });
       return record;
     });
   }
@@ -697,14 +745,8 @@ export class Repository {
   /** 已报送 → 退回修改, with the reviewer's reason; the return can be edited again. */
   async reopenReturn(returnId: string, reason: string, who: string): Promise<Result<ReturnRecord>> {
     return this.write([this.db.returns, this.db.auditLog], async (at) => {
-      const ret = await this.db.returns.get(returnId);
-      if (ret === undefined) refuse('return-not-found', `找不到报表“${returnId}”。请回到报表列表重新选择。`);
-      if (ret.status !== '已报送') refuse('not-submitted', `只有已报送的报表才能退回修改，此报表当前为“${ret.status}”。`);
-      if (reason.trim() === '') refuse('reason-required', '请填写退回原因。');
-      const next: ReturnRecord = { ...ret, status: '退回修改', reopenReason: reason, updatedAt: at };
-      await this.db.returns.put(next);
-      await this.db.auditLog.add({ at, who, returnId, zoneId: ret.zoneId, table: 'returns', key: returnId, field: 'status', old: ret.status, new: '退回修改', action: 'status' });
-      return next;
+      const ret = await this.existingReturn(returnId);
+      return this.transition(ret, reopen(lifecycleOf(ret), reason, { who, at }), at);
     });
   }
 

@@ -112,6 +112,8 @@ export interface AuditEntry {
   new: JsonValue;
   batchId?: string;
   action: AuditAction;
+  /** More about a state change: revision, the reviewer's reason, the submission's file and checksum. */
+  detail?: JsonObject;
 }
 
 export interface ImportCounts {
