@@ -33,6 +33,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
   const [rosterFocus, setRosterFocus] = useState<{ rowId: string; field: string } | null>(null);
   // Bumped when the database was replaced under the screens (a restore, an import): they all reload.
   const [dataVersion, setDataVersion] = useState(0);
+  const [appNotice, setAppNotice] = useState<string | null>(null);
   const registry = useMemo(() => builtinZoneRegistry(), []);
 
   useEffect(() => {
@@ -120,6 +121,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
             aria-selected={tab === t.id}
             onClick={() => {
               setTab(t.id);
+              setAppNotice(null);
               if (t.id === 'returns' && tab === 'returns') setOpenReturnId(null);
             }}
           >
@@ -129,6 +131,11 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
       </nav>
       <main className="app-main" key={dataVersion}>
         {notice !== null && <p className="notice">{notice}</p>}
+        {appNotice !== null && (
+          <p className="notice" role="status">
+            {appNotice}
+          </p>
+        )}
         {tab === 'returns' &&
           (openReturnId === null ? (
             <ReturnList repo={repo} zone={zone} who={who} onOpen={openReturn} {...(lastYear !== undefined ? { initialYear: lastYear } : {})} />
@@ -148,7 +155,16 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
         {tab === 'roster' && <RosterScreen repo={repo} zone={zone} who={who} set={set} returnId={lastReturnId} focus={rosterFocus} />}
         {tab === 'import' && <ImportScreenSlot {...screen} />}
         {tab === 'submission' && <SubmissionScreenSlot {...screen} />}
-        {tab === 'backup' && <BackupPanel repo={repo} who={who} onRestored={dataChanged} />}
+        {tab === 'backup' && (
+          <BackupPanel
+            repo={repo}
+            who={who}
+            onRestored={(message) => {
+              dataChanged();
+              setAppNotice(message);
+            }}
+          />
+        )}
         {tab === 'settings' && <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />}
       </main>
     </div>

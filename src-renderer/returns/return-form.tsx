@@ -146,9 +146,8 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
       <div className="return-body">
         <div className="return-sections">
           {gridSections.map((section) => (
-            <div key={section.id}>
-            {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
             <SectionGrid
+              key={section.id}
               sectionId={section.id}
               title={section.title}
               rows={rowsBySection.get(section.id) ?? []}
@@ -158,8 +157,9 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               onRedo={editor.redo}
               onMessage={(text) => editor.say(text, true)}
               onApi={onApi}
-            />
-            </div>
+            >
+              {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
+            </SectionGrid>
           ))}
           {textIndicators.length > 0 && (
             <section className="panel">

@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -23,6 +23,8 @@ export interface SectionGridProps {
   /** A message for the status line (a cell that could not be read, what a paste did). */
   onMessage(message: string): void;
   onApi(sectionId: string, api: GridApi<IndicatorRow> | null): void;
+  /** Shown between the title and the grid (the section's one-line text fields). */
+  children?: ReactNode;
 }
 
 type RowParams = { data?: IndicatorRow | undefined };
@@ -42,7 +44,7 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi, children }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -163,6 +165,11 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
 
+  // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [rows]);
+
   const onGridReady = useCallback(
     (event: GridReadyEvent<IndicatorRow>) => {
       apiRef.current = event.api;
@@ -174,6 +181,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
   return (
     <section className="section-grid" data-section={sectionId} onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
       <h3 className="section-title">{title}</h3>
+      {children}
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} readOnly={false} />
       <AgGridReact<IndicatorRow>
         theme={gridTheme}

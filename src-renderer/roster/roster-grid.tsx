@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RosterField, RosterRow, ValidationIssue } from '../../src-shared/model';
 import type { RosterCell } from '../db/schema';
 import type { GridKeyCommand } from '../grid/grid-key-command';
@@ -117,6 +117,11 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
   );
 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
+
+  // Issue marks can change on cells whose value did not (a rule over two fields): restyle all.
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [issueIndex]);
 
   return (
     <div className="roster-grid" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>

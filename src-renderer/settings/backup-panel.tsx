@@ -6,8 +6,8 @@ import { backupFileName } from './backup-file-name';
 export interface BackupPanelProps {
   repo: Repository;
   who: string;
-  /** The database was replaced: every screen reloads. */
-  onRestored(): void;
+  /** The database was replaced: every screen reloads (this panel too), and the app shows `message`. */
+  onRestored(message: string): void;
 }
 
 type Pending = { name: string; bytes: Uint8Array } | null;
@@ -54,8 +54,7 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
         setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
         return;
       }
-      setMessage({ kind: 'info', text: `已从“${chosen.name}”恢复（备份时间 ${result.value.createdAt.replace('T', ' ').slice(0, 16)}）。恢复前的数据已自动另存，可在下方找回。` });
-      onRestored();
+      onRestored(`已从“${chosen.name}”恢复（备份时间 ${result.value.createdAt.replace('T', ' ').slice(0, 16)}）。恢复前的数据已由程序自动另存一份。`);
     } finally {
       setBusy(false);
     }
