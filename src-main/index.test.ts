@@ -95,7 +95,7 @@ describe('the main process', () => {
 
   it('loads the renderer from the privileged app:// scheme', () => {
     expect(record.windows[0]?.loaded).toEqual(['app://zone-returns/index.html']);
-    expect(record.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+    expect(record.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } }]);
     expect([...record.protocolHandlers.keys()]).toEqual(['app']);
   });
 

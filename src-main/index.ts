@@ -26,9 +26,10 @@ const preloadPath = join(here, '../preload/index.cjs');
 // Only an unpackaged app run by `electron-vite dev` may load from the loopback dev server.
 const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.ELECTRON_RENDERER_URL);
 
-// Must happen before `ready`: app:// behaves like https (secure context, IndexedDB, fetch).
+// Must happen before `ready`: app:// behaves like https (secure context, IndexedDB, fetch, and
+// module scripts and workers, which Chromium fetches in CORS mode).
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } },
 ]);
 
 // Two instances would share one IndexedDB; the second one focuses the first instead.

@@ -7,6 +7,7 @@ describe('acceptFromFilters', () => {
     [[{ name: 'Excel', extensions: ['xlsx', 'XLS'] }], '.xlsx,.xls'],
     [[{ name: 'a', extensions: ['csv'] }, { name: 'b', extensions: ['zrbak'] }], '.csv,.zrbak'],
     [[], ''],
+    [[{ name: 'Excel', extensions: ['xlsx'] }, { name: '所有文件', extensions: ['*'] }], ''],
   ])('%j → %s', (filters, accept) => {
     expect(acceptFromFilters(filters)).toBe(accept);
   });

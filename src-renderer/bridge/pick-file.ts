@@ -2,9 +2,11 @@ import type { FileFilter, Picked, PickedFile } from '../../src-shared/ipc/contra
 import { fileTooLargeIssue, fileUnreadableIssue } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/model/results';
 
-/** `accept` attribute for an `<input type=file>` from dialog filters: `.xlsx,.csv`. */
+/** `accept` attribute for an `<input type=file>` from dialog filters: `.xlsx,.csv`; '' (any file) when a filter has `*`. */
 export function acceptFromFilters(filters: FileFilter[]): string {
-  return filters.flatMap((f) => f.extensions.map((ext) => `.${ext.toLowerCase()}`)).join(',');
+  const extensions = filters.flatMap((f) => f.extensions);
+  if (extensions.includes('*')) return '';
+  return extensions.map((ext) => `.${ext.toLowerCase()}`).join(',');
 }
 
 /**
