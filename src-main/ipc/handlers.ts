@@ -64,8 +64,7 @@ async function pickAndParseLedger<Owner>(host: HostServices<Owner>, owner: Owner
   if (!picked.ok) return picked;
   if (picked.value.kind === 'cancelled') return cancelled;
   const { name, bytes } = picked.value.file;
-  // The worker receives a copy: the bytes go back to the renderer as well.
-  const job = { bytes: bytes.slice(), fileName: name, targets: args.targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) };
+  const job = { bytes, fileName: name, targets: args.targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) };
   const parsed = await host.parseLedger(job);
   if (!parsed.ok) return parsed;
   return { ok: true, value: { kind: 'picked', file: { name, bytes, ledger: parsed.value } }, issues: parsed.issues };

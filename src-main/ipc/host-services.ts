@@ -27,7 +27,7 @@ export interface HostServices<Owner> {
   readFile(path: string, maxBytes: number): Promise<ReadOutcome>;
   /** Writes via a temporary file, fsync and rename, so a failed write never leaves half a file. */
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<WriteOutcome>;
-  /** Parses a ledger off the main thread (a worker with time and memory limits). */
+  /** Parses a ledger off the main thread (a worker with time and memory limits); leaves `job.bytes` intact. */
   parseLedger(job: { bytes: Uint8Array; fileName: string; targets: MappingTarget[]; sheet?: string }): Promise<Result<LedgerFile>>;
   /** Renders the owner's page to PDF; throws when Chromium cannot. */
   printToPdf(owner: Owner, options: { landscape: boolean; pageSize: 'A4' | 'A3' }): Promise<Uint8Array>;
