@@ -1,0 +1,328 @@
+import './import-screen.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  applySavedMapping,
+  autoMapColumns,
+  headerSignature,
+  indicatorRowsFromWide,
+  indicatorTargets,
+  mapRows,
+  rosterTargets,
+  setColumnTarget,
+  setColumnUnit,
+  type LedgerMapping,
+  type PreviewRow,
+} from '../../src-shared/ledger';
+import type { RosterRow, UserIssue, Zone } from '../../src-shared/model';
+import { allIndicators } from '../../src-shared/seeds';
+import type { ScreenProps } from '../app/screen-props';
+import { getBridge, type PickedLedger } from '../bridge';
+import type { ImportBatchRecord } from '../db';
+import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
+import { MappingTable } from './mapping-table';
+import { existingRowsOf, planRosterImport, planValueImport, previewForZone, zoneResolver } from './plan-import';
+import { PreviewTable } from './preview-table';
+
+type Kind = 'roster' | 'indicators';
+
+function IssueList({ issues }: { issues: UserIssue[] }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="import-issues" data-testid="import-issues">
+      {issues.map((i, n) => (
+        <li key={n} className={`issue-${i.severity}`}>
+          {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 导入台账: pick a ledger, choose the sheet, fix the mapping, see the preview, import, undo. */
+export function ImportScreen(props: ScreenProps) {
+  const { repo, zone, who, set, returnId } = props;
+  const [kind, setKind] = useState<Kind>('roster');
+  const [picked, setPicked] = useState<PickedLedger | null>(null);
+  const [sheetIndex, setSheetIndex] = useState(0);
+  const [mapping, setMapping] = useState<LedgerMapping | null>(null);
+  const [overrides, setOverrides] = useState<Map<string, boolean>>(new Map());
+  const [existing, setExisting] = useState<RosterRow[]>([]);
+  const [zones, setZones] = useState<Zone[]>([]);
+  const [history, setHistory] = useState<ImportBatchRecord[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problems, setProblems] = useState<UserIssue[]>([]);
+  const [done, setDone] = useState<{ text: string; batchId: string | null } | null>(null);
+
+  const targets = useMemo(() => (kind === 'roster' ? rosterTargets(set.roster.fields) : indicatorTargets(allIndicators(set))), [kind, set]);
+  const table = picked?.ledger.tables[sheetIndex];
+
+  const reload = useCallback(async () => {
+    const [rows, batches, allZones] = await Promise.all([repo.listRoster(zone.id), importHistory(repo, zone.id), repo.listZones()]);
+    setExisting(rows);
+    setHistory(batches.slice().reverse());
+    setZones(allZones);
+  }, [repo, zone.id]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // A new table: the mapping remembered for its header, or the automatic one.
+  useEffect(() => {
+    if (!table) {
+      setMapping(null);
+      return;
+    }
+    let live = true;
+    const signature = headerSignature(table.columns);
+    void rememberedMapping(repo, signature).then((saved) => {
+      if (!live) return;
+      const applied = saved ? applySavedMapping(table, targets, saved, 'saved') : null;
+      setMapping(applied?.ok ? applied.value : autoMapColumns(table, targets));
+      setOverrides(new Map());
+    });
+    return () => {
+      live = false;
+    };
+  }, [repo, table, targets]);
+
+  const mapped = useMemo(() => (table && mapping ? mapRows(table, mapping, { fileName: picked?.name ?? '', targets }) : null), [table, mapping, picked, targets]);
+  const preview = useMemo(
+    () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRowsOf(existing, zone.id), { zone, zones, keyFields: set.roster.keyFields, targets }) : null),
+    [mapped, kind, existing, zone, zones, set, targets],
+  );
+  const values = useMemo(() => {
+    if (!mapped || kind !== 'indicators') return null;
+    const rows = indicatorRowsFromWide(mapped, { defaultZoneId: mapped.mapping.columns.some((c) => c.target === '$zone') ? null : zone.id, resolveZone: zoneResolver(zones.length > 0 ? zones : [zone]) });
+    return planValueImport(rows, zone.id);
+  }, [mapped, kind, zone, zones]);
+
+  const isExcluded = useCallback((row: PreviewRow) => overrides.get(row.key) ?? row.excluded, [overrides]);
+  const included = preview ? preview.rows.filter((r) => !isExcluded(r) && r.status !== 'invalid') : [];
+  const toWrite = included.filter((r) => r.status !== 'unchanged').length;
+
+  const pick = async (): Promise<void> => {
+    setBusy('正在读取台账…');
+    setProblems([]);
+    setDone(null);
+    try {
+      const result = await getBridge().pickAndReadLedger({ targets });
+      if (!result.ok) {
+        setProblems(result.issues);
+        return;
+      }
+      if (result.value.kind === 'cancelled') return;
+      const file = result.value.file;
+      setPicked(file);
+      const firstVisible = file.ledger.tables.findIndex((t) => !file.ledger.sheets.find((s) => s.name === t.sheet)?.hidden);
+      setSheetIndex(Math.max(0, firstVisible));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doImport = async (): Promise<void> => {
+    if (!picked || !table || !mapping) return;
+    setBusy('正在导入…');
+    setProblems([]);
+    try {
+      let idCounter = 0;
+      const newId = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `import-${Date.now()}-${++idCounter}`);
+      const base = { zoneId: zone.id, who, file: picked.name, sheet: table.sheet, mapping, readerSkipped: table.skipped.length + table.totals.length };
+      const result =
+        kind === 'roster' && preview
+          ? await runImport(repo, { ...base, roster: planRosterImport(preview, isExcluded, newId) })
+          : await runImport(repo, { ...base, values: values?.cells ?? [], returnId });
+      if (!result.ok) {
+        setProblems(result.issues);
+        return;
+      }
+      const c = result.value.counts;
+      setDone({ text: `已导入「${picked.name}」：新增 ${c.inserted} 个项目，更新 ${c.updated} 个项目，写入 ${c.values} 个指标数值，未导入 ${c.skipped} 行。`, batchId: result.value.id });
+      setPicked(null);
+      await reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const undo = async (batchId: string): Promise<void> => {
+    setBusy('正在撤销…');
+    try {
+      const result = await undoImport(repo, batchId, who);
+      if (!result.ok) {
+        setProblems(result.issues);
+        return;
+      }
+      setProblems(result.value.warnings);
+      setDone({ text: '已撤销这次导入，台账恢复到导入前的样子。', batchId: null });
+      await reload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const fileIssues = [...(picked?.ledger.issues ?? []), ...(mapped?.issues ?? [])];
+  const valueIssues = values?.issues ?? [];
+  const canImport = kind === 'roster' ? toWrite > 0 : (values?.cells.length ?? 0) > 0 && returnId !== null;
+
+  return (
+    <div className="panel import-screen">
+      <h2>导入台账 · {zone.name}</h2>
+      <div className="toolbar">
+        <label>
+          导入内容：
+          <select aria-label="导入内容" value={kind} onChange={(e) => setKind(e.target.value === 'indicators' ? 'indicators' : 'roster')} disabled={picked !== null}>
+            <option value="roster">项目台账（三个一批项目）</option>
+            <option value="indicators">指标数值（本期与上年同期，导入当前报表）</option>
+          </select>
+        </label>
+        <button type="button" className="btn primary" onClick={() => void pick()} disabled={busy !== null}>
+          选择台账文件…
+        </button>
+        {picked !== null && (
+          <button type="button" className="btn" onClick={() => setPicked(null)}>
+            放弃这份台账
+          </button>
+        )}
+        <span className="muted">支持 .xlsx、.xls、.et（WPS）、.ods、.csv / .txt；GBK 编码的 CSV 自动识别。</span>
+      </div>
+      {busy !== null && (
+        <p className="status-line" role="status">
+          {busy}
+        </p>
+      )}
+      {done !== null && (
+        <p className="notice" role="status" data-testid="import-done">
+          {done.text}{' '}
+          {done.batchId !== null && (
+            <button type="button" className="btn" onClick={() => void undo(done.batchId ?? '')}>
+              撤销这次导入
+            </button>
+          )}
+        </p>
+      )}
+      {problems.length > 0 && (
+        <div className="notice error" role="alert">
+          <IssueList issues={problems} />
+        </div>
+      )}
+
+      {picked !== null && table !== undefined && mapping !== null && (
+        <>
+          <h3>
+            {picked.name}
+            <span className="muted">
+              {' '}
+              · {picked.ledger.format.toUpperCase()}
+              {picked.ledger.encoding ? ` · ${picked.ledger.encoding.toUpperCase()} 编码` : ''}
+            </span>
+          </h3>
+          <div className="toolbar">
+            <label>
+              工作表：
+              <select aria-label="工作表" value={sheetIndex} onChange={(e) => setSheetIndex(Number(e.target.value))}>
+                {picked.ledger.tables.map((t, i) => (
+                  <option key={t.sheet} value={i}>
+                    {t.sheet}（{t.rows.length} 行）
+                  </option>
+                ))}
+              </select>
+            </label>
+            {table.title.length > 0 && <span className="muted">标题：{table.title.join(' / ')}</span>}
+            <span className="muted">
+              表头在第 {table.headerRows.join('、')} 行；跳过 {table.skipped.length} 行、合计/小计 {table.totals.length} 行
+            </span>
+          </div>
+          <h4>列映射（可修改；下次导入表头相同的台账时沿用）</h4>
+          <MappingTable
+            table={table}
+            mapping={mapping}
+            targets={targets}
+            onTarget={(column, target) => setMapping(setColumnTarget(mapping, column, target))}
+            onUnit={(column, unit) => setMapping(setColumnUnit(mapping, column, unit))}
+          />
+          <IssueList issues={[...fileIssues, ...valueIssues]} />
+          {preview !== null && (
+            <>
+              <h4 data-testid="preview-summary">
+                预览：新增 {preview.summary.new} · 更新 {preview.summary.changed} · 未变 {preview.summary.unchanged} · 不能导入 {preview.summary.invalid} · 名称相近 {preview.summary.nearDuplicates}
+              </h4>
+              <PreviewTable
+                preview={preview}
+                targets={targets}
+                mappedCodes={mapping.columns.flatMap((c) => (c.target === null ? [] : [c.target]))}
+                isExcluded={isExcluded}
+                onExclude={(key, excluded) => setOverrides((m) => new Map(m).set(key, excluded))}
+              />
+            </>
+          )}
+          {values !== null && (
+            <>
+              <h4>预览：本开发区的指标数值（写入当前报表{returnId === null ? '：请先在“填报”中打开一张报表' : ''}）</h4>
+              <table className="import-table" data-testid="values-preview">
+                <tbody>
+                  {values.cells.map((c) => (
+                    <tr key={`${c.code}-${c.column}`}>
+                      <td>{allIndicators(set).find((i) => i.code === c.code)?.name ?? c.code}</td>
+                      <td>{c.column === 'current' ? '本期' : '上年同期'}</td>
+                      <td>{c.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          <div className="toolbar">
+            <button type="button" className="btn primary" data-testid="import-run" disabled={!canImport || busy !== null} onClick={() => void doImport()}>
+              {kind === 'roster' ? `导入 ${toWrite} 个新增或更新的项目` : `导入 ${values?.cells.length ?? 0} 个指标数值`}
+            </button>
+            <span className="muted">一次导入作为一个批次保存，可整体撤销；导入失败时不会写入任何数据。</span>
+          </div>
+        </>
+      )}
+
+      <h3>导入记录</h3>
+      {history.length === 0 ? (
+        <p className="muted">还没有导入过台账。</p>
+      ) : (
+        <table className="import-table" data-testid="import-history">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>文件</th>
+              <th>工作表</th>
+              <th>新增</th>
+              <th>更新</th>
+              <th>指标数值</th>
+              <th>操作人</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((b) => (
+              <tr key={b.id} data-batch={b.id}>
+                <td>{b.at.replace('T', ' ').slice(0, 19)}</td>
+                <td>{b.file}</td>
+                <td>{b.sheet}</td>
+                <td>{b.counts.inserted}</td>
+                <td>{b.counts.updated}</td>
+                <td>{b.counts.values}</td>
+                <td>{b.who}</td>
+                <td>
+                  {b.undoneAt === null ? (
+                    <button type="button" className="btn danger" onClick={() => void undo(b.id)} disabled={busy !== null}>
+                      撤销
+                    </button>
+                  ) : (
+                    <span className="muted">已于 {b.undoneAt.replace('T', ' ').slice(0, 19)} 撤销</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
