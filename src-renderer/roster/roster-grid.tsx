@@ -124,7 +124,8 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
   }, [issueIndex]);
 
   return (
-    <div className="roster-grid" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
+    // Focusable, so that a clerk can click an empty roster and paste a whole ledger into it.
+    <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} />
       <AgGridReact<RosterRow>
         theme={gridTheme}

@@ -133,3 +133,65 @@ describe('filling a return in the web build', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('the project roster in the web build', () => {
+  it('pastes ledger rows, edits, sorts, filters and deletes, and the return’s rates follow', async () => {
+    app = await openApp();
+    const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await firstRunSettings(page);
+    await openQ1of2024(page);
+    await page.getByRole('tab', { name: '项目台账' }).click();
+    const grid = page.getByLabel('项目台账表格');
+    await grid.waitFor();
+    const names = () => page.locator('.roster-grid .ag-cell[col-id="name"]');
+    const measure = (code: string) => page.locator(`[data-measure="${code}"] b`);
+    await expect.poll(() => measure('qySignedCount').textContent()).toBe('0 个');
+
+    // A block copied from a ledger, pasted into the empty roster: every row becomes a project.
+    await grid.click({ position: { x: 600, y: 200 } });
+    await pasteWithKeyboard(
+      app,
+      '甲新材料项目\t2024年第一次\t新材料\t12.5\t3\t20\t是\t是\t否\t否\r\n' +
+        '乙装备项目\t2024年第一次\t装备制造\t6\t1\t8\t是\t否\t否\t否\r\n' +
+        '丙文旅项目\t2024年第一次\t文旅\t"2"\t0.5\t1\t是\t否\t否\t否\r\n',
+    );
+    await expect.poll(() => names().count()).toBe(3);
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+    await expect.poll(() => measure('qySignedCount').textContent()).toBe('3 个');
+    // 签约项目开工率 by the set's formula (weighted by investment): 12.5 / 20.5.
+    await expect.poll(() => measure('rateSignedStarted').textContent()).toBe('60.98%');
+
+    // Paste one cell onto 乙's 开工: the rate follows at once.
+    const rowId = async (name: string) => (await page.locator('.ag-row', { has: page.locator('.ag-cell[col-id="name"]', { hasText: name }) }).first().getAttribute('row-id')) ?? '';
+    const yi = await rowId('乙装备项目');
+    await page.locator(`.ag-row[row-id="${yi}"] .ag-cell[col-id="started"]`).click();
+    await pasteWithKeyboard(app, '是');
+    await expect.poll(() => measure('rateSignedStarted').textContent()).toBe('90.24%');
+
+    // Sort by 总投资 (descending after two clicks) and filter by name.
+    const header = page.locator('.ag-header-cell[col-id="totalInvestment"] .ag-header-cell-label');
+    await header.click();
+    await header.click();
+    await expect.poll(async () => (await names().allTextContents()).map((t) => t.trim())).toEqual(['甲新材料项目', '乙装备项目', '丙文旅项目']);
+    await page.locator('.ag-floating-filter[aria-colindex] input').first().fill('丙');
+    await expect.poll(() => names().count()).toBe(1);
+    await screenshot(page, 'roster');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect.poll(() => names().count()).toBe(3);
+
+    // Delete 丙 after confirming.
+    const bing = await rowId('丙文旅项目');
+    await page.locator(`.ag-row[row-id="${bing}"] .ag-selection-checkbox input`).first().check();
+    await page.getByRole('button', { name: /删除所选/ }).click();
+    await page.getByRole('button', { name: '确认删除' }).click();
+    await expect.poll(() => names().count()).toBe(2);
+    await expect.poll(() => measure('qySignedCount').textContent()).toBe('2 个');
+
+    // The return's 三个一批 section follows the roster.
+    await page.getByRole('tab', { name: '填报' }).click();
+    await expect.poll(() => cell(page, 'qySignedCount', 'current').textContent()).toBe('2');
+    await expect.poll(() => cell(page, 'rateSignedStarted', 'current').textContent()).toBe('100.00');
+    expect(app.errors).toEqual([]);
+  });
+});
