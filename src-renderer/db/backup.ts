@@ -151,7 +151,19 @@ export async function restoreDecoded(db: ZoneReturnsDb, decoded: DecodedBackup, 
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { ok: false, issues: [issue('backup-restore-failed', `恢复备份时写入失败，数据库已回到恢复前的状态，未做任何改动。请检查备份文件是否完整后重试。（${detail}）`)] };
   }
-  const counts = Object.fromEntries(TABLE_NAMES.map((name) => [name, tables[name].length])) as Record<keyof Tables, number>;
+  const counts: Record<keyof Tables, number> = {
+    zones: tables.zones.length,
+    returns: tables.returns.length,
+    values: tables.values.length,
+    texts: tables.texts.length,
+    rosterRows: tables.rosterRows.length,
+    explanations: tables.explanations.length,
+    auditLog: tables.auditLog.length,
+    importBatches: tables.importBatches.length,
+    ledgerMappings: tables.ledgerMappings.length,
+    outbox: tables.outbox.length,
+    settings: tables.settings.length,
+  };
   return { ok: true, value: { schemaVersion, createdAt, counts }, issues: [] };
 }
 
