@@ -134,6 +134,7 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         columnDefs={columnDefs}
         getRowId={(p) => p.data.id}
         rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
         onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
         onCellEditRequest={onCellEditRequest}
         onGridReady={(e: GridReadyEvent<RosterRow>) => {

@@ -195,3 +195,51 @@ describe('the project roster in the web build', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('last year and explanations in the web build', () => {
+  it('takes 上年同期 from last year’s return, locked, and a warning takes a 合理性说明', async () => {
+    app = await openApp();
+    const { page } = app;
+    await firstRunSettings(page);
+    // Last year's return, 2023 Q1.
+    await page.locator('select[aria-label="年度"]').selectOption('2023');
+    await page.locator('tr[data-period="2023-03-q"] button').click();
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
+    await page.getByRole('button', { name: '← 返回报表列表' }).click();
+
+    await openQ1of2024(page);
+    const lastYear = cell(page, 'gyzjz', 'lastYear');
+    expect(await lastYear.textContent()).toBe('50.00');
+    expect(await lastYear.getAttribute('class')).toContain('cell-from-last-year');
+    // Not editable: typing on it changes nothing.
+    await lastYear.click();
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    expect(await lastYear.textContent()).toBe('50.00');
+
+    // 100 against 50 is +100%: outside the set's range for 规上工业增加值 growth, a warning.
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
+    expect(await cell(page, 'gyzjz', 'growth').textContent()).toBe('100.00');
+    const warning = page.locator('.issue-warning', { has: page.locator('.issue-place', { hasText: /^规上工业增加值·本期$/ }) }).first();
+    await warning.waitFor();
+    await expect.poll(() => cell(page, 'gyzjz', 'current').getAttribute('class')).toContain('cell-warning');
+    await warning.locator('textarea').fill('新投产项目集中释放产能，增速较高。');
+    await warning.locator('textarea').blur();
+    await waitSaved(page);
+    await expect.poll(() => warning.getAttribute('class')).toContain('issue-explained');
+    await expect.poll(() => cell(page, 'gyzjz', 'current').getAttribute('class')).toContain('cell-explained');
+    await screenshot(page, 'return-form-explained');
+
+    await page.reload();
+    await openQ1of2024(page);
+    const again = page.locator('.issue-warning', { has: page.locator('.issue-place', { hasText: /^规上工业增加值·本期$/ }) }).first();
+    expect(await again.locator('textarea').inputValue()).toBe('新投产项目集中释放产能，增速较高。');
+    expect(app.errors).toEqual([]);
+  });
+});
