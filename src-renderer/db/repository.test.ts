@@ -225,6 +225,29 @@ describe('edits and the audit log', () => {
   });
 });
 
+describe('what was saved stays saved', () => {
+  it('finds every saved edit after the page reloads (a new connection)', async () => {
+    const env = testEnv();
+    const { repo, returnId } = await repositoryWithReturn(env);
+    expectOk(await repo.saveValues({ returnId, who: '张三', cells: [{ code: 'gyzjz', column: 'current', value: 108.78 }, { code: 'gyzjz', column: 'lastYear', value: 90.38 }] }));
+    expectOk(await repo.saveText(returnId, 'measures', '一旬一调度', '张三'));
+    expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲', totalInvestment: 3.2 }], '张三'));
+    const shown = expectOk(await repo.loadReturn(returnId));
+    repo.close();
+    const reloaded = await openTestRepository(env);
+    expect(expectOk(await reloaded.loadReturn(returnId))).toEqual(shown);
+  });
+
+  it('keeps every one of many edits fired without waiting (a fast typist), each with its audit line', async () => {
+    const { repo, returnId } = await repositoryWithReturn();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => repo.saveValue(returnId, `c${i % 5}`, 'current', i, '张三')));
+    expect(results.every((r) => r.ok)).toBe(true);
+    // Transactions on the same tables run one after another, in the order they were started.
+    expect((await repo.db.values.where('returnId').equals(returnId).toArray()).map((v) => [v.code, v.current])).toEqual([['c0', 15], ['c1', 16], ['c2', 17], ['c3', 18], ['c4', 19]]);
+    expect((await repo.auditTrail({ returnId })).filter((e) => e.table === 'values')).toHaveLength(20);
+  });
+});
+
 describe('a submitted return is locked', () => {
   async function submitted() {
     const { repo, returnId } = await repositoryWithReturn();

@@ -105,6 +105,17 @@ describe('upgrade from schema version 1', () => {
     expect(await repo.lastYearValues(Q24)).toEqual({ gyzjz: 90.38 });
   });
 
+  it('upgrades while another window still has the version-1 database open', async () => {
+    const env = testEnv();
+    await createV1(env, v1Data());
+    const oldWindow = v1Db(env);
+    await oldWindow.open();
+    const repo = await openTestRepository(env);
+    expect(repo.upgradedFrom).toBe(1);
+    // Dexie closes the old connection on versionchange rather than blocking the upgrade.
+    expect(oldWindow.isOpen()).toBe(false);
+  });
+
   it('keeps a backup of the version-1 data, made before the upgrade, that restores', async () => {
     const env = testEnv();
     const data = v1Data();
