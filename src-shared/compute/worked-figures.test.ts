@@ -105,3 +105,45 @@ describe('运城市 2024 H1: leading industries’ shares of the zones’ 工业
     expect(formatComputed(computeReturn(set, ret).figures[code]?.current ?? { ok: false, reason: 'missing-input', detail: '' }, 1)).toBe(share);
   });
 });
+
+/**
+ * 晋城市 2023年第一次“三个一批”: each of the three lists, entered as a roster of its own, gives the
+ * article's figures through the set's formulas. Amounts are spread over the projects so that they add
+ * up to the published totals; the named projects carry their published sizes.
+ */
+describe('晋城市 2023年第一次“三个一批” lists, from rosters', () => {
+  const period2023 = { year: 2023, endMonth: 6, frequency: 'quarter' } as const;
+  /** n amounts adding up to total, the first ones fixed. */
+  function amounts(n: number, total: number, fixed: number[]): number[] {
+    const rest = n - fixed.length;
+    const restTotal = Math.round((total - fixed.reduce((a, b) => a + b, 0)) * 100);
+    const base = Math.floor(restTotal / rest);
+    return [...fixed, ...Array.from({ length: rest }, (_, i) => (base + (i < restTotal - base * rest ? 1 : 0)) / 100)];
+  }
+  function roster(invest: number[], output: number[], flags: (i: number) => Record<string, boolean>): ZoneReturn['roster'] {
+    return invest.map((v, i) => ({ id: `r${i}`, name: `项目${i + 1}`, batch: '2023年第一次', totalInvestment: v, expectedOutput: output[i] ?? 0, ...flags(i) }));
+  }
+  const compute = (rows: ZoneReturn['roster']) => computeReturn(set, { ...emptyReturn(set, 'jincheng-kfq', period2023), roster: rows }).figures;
+  const shown = (figs: ReturnType<typeof compute>, code: string, decimals: number) => formatComputed(figs[code]?.current ?? { ok: false, reason: 'missing-input', detail: '' }, decimals);
+
+  it('签约一批: 21 projects, 83.08亿元, expected output 86亿元; 3 of 10亿元 and more, 3 of 5–10亿元', () => {
+    const figs = compute(roster(amounts(21, 83.08, [15, 12, 10.2, 8, 6.5, 5]), amounts(21, 86, []), () => ({ signed: true })));
+    expect([shown(figs, 'qySignedCount', 0), shown(figs, 'qySignedInvestment', 2), shown(figs, 'qySignedOutput', 2)]).toEqual(['21', '83.08', '86.00']);
+    expect([shown(figs, 'bandGe10Count', 0), shown(figs, 'band5to10Count', 0)]).toEqual(['3', '3']);
+  });
+
+  it('开工一批: 26 projects, 45.89亿元, expected output 30.1亿元', () => {
+    const figs = compute(roster(amounts(26, 45.89, [6, 5.2]), amounts(26, 30.1, []), () => ({ signed: true, started: true })));
+    expect([shown(figs, 'qyStartedCount', 0), shown(figs, 'qyStartedInvestment', 2), shown(figs, 'qyStartedOutput', 1)]).toEqual(['26', '45.89', '30.1']);
+    expect(Number(shown(figs, 'bandGe10Count', 0)) + Number(shown(figs, 'band5to10Count', 0))).toBe(2);
+  });
+
+  it('投产一批: 34 projects, 48.99亿元, of which 24 industrial 36.06亿元 with expected output 16.65亿元', () => {
+    const industrial = amounts(24, 36.06, []);
+    const other = amounts(10, 48.99 - 36.06, []);
+    const output = [...amounts(24, 16.65, []), ...Array.from({ length: 10 }, () => 0)];
+    const figs = compute(roster([...industrial, ...other], output, (i) => ({ signed: true, started: true, producing: true, industrial: i < 24 })));
+    expect([shown(figs, 'qyProducingCount', 0), shown(figs, 'qyProducingInvestment', 2)]).toEqual(['34', '48.99']);
+    expect([shown(figs, 'qyProducingIndustrialCount', 0), shown(figs, 'qyProducingIndustrialInvestment', 2), shown(figs, 'qyProducingIndustrialOutput', 2)]).toEqual(['24', '36.06', '16.65']);
+  });
+});
