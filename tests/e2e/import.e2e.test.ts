@@ -1,0 +1,91 @@
+/**
+ * Ledger import in the web build: pick a ledger, fix one column mapping, see the preview, leave a
+ * row out, import, see the roster and the rates change, undo the batch.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { e2eLedger, renamedPdf } from '../fixtures/ledgers/make-ledgers';
+import { openApp, pickFile, screenshot, type OpenedApp } from './harness';
+
+let app: OpenedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function firstRunSettings(page: Page): Promise<void> {
+  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
+  await page.locator('#setting-fillerName').fill('王芳');
+  await page.getByRole('button', { name: '保存并开始填报' }).click();
+  await page.getByText('晋城开发区 · 报表列表').waitFor();
+}
+
+async function openQ1of2024(page: Page): Promise<void> {
+  await page.locator('select[aria-label="年度"]').selectOption('2024');
+  await page.locator('tr[data-period="2024-03-q"] button').click();
+  await page.locator('.ag-row[row-id="gyzjz"]').first().waitFor();
+}
+
+const measure = (page: Page, code: string) => page.locator(`[data-measure="${code}"] b`);
+const rosterNames = (page: Page) => page.locator('.roster-grid .ag-cell[col-id="name"]');
+
+async function rosterTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '项目台账' }).click();
+  await page.getByLabel('项目台账表格').waitFor();
+}
+
+describe('importing a ledger in the web build', () => {
+  it('picks a ledger, fixes a mapping, previews, imports, and undoes the batch', async () => {
+    app = await openApp();
+    const { page } = app;
+    await firstRunSettings(page);
+    await openQ1of2024(page);
+    await rosterTab(page);
+    await expect.poll(() => measure(page, 'qySignedCount').textContent()).toBe('0 个');
+
+    await page.getByRole('tab', { name: '导入台账' }).click();
+    // A file that is not a spreadsheet: a clear message, nothing else happens.
+    await pickFile(page, () => page.getByRole('button', { name: '选择台账文件…' }).click(), { name: '台账.xlsx', bytes: renamedPdf() });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('实际上是PDF 文件');
+
+    await pickFile(page, () => page.getByRole('button', { name: '选择台账文件…' }).click(), { name: '2024年三个一批台账.xlsx', bytes: e2eLedger() });
+    const mapping = page.getByTestId('mapping-table');
+    await mapping.waitFor();
+    const target = (header: string) => page.getByLabel(`「${header}」导入为`);
+    expect(await target('计划总投资(万元)').inputValue()).toBe('totalInvestment');
+    // 年度投资额 matches no synonym: the clerk maps it to 当年完成投资.
+    expect(await target('年度投资额(万元)').inputValue()).toBe('');
+    await target('年度投资额(万元)').selectOption('investmentThisYear');
+
+    await expect.poll(() => page.getByTestId('preview-summary').textContent()).toContain('新增 4');
+    const row = (n: number) => page.locator(`[data-testid="preview-table"] tr[data-row="${n}"]`);
+    // 万元 in the ledger, 亿元 in the roster; the hand-mapped column is converted too.
+    expect(await row(3).locator('td').allTextContents()).toEqual(expect.arrayContaining(['甲新材料项目', '12.5', '3']));
+    await page.getByLabel('导入第 6 行').uncheck();
+    await screenshot(page, 'import-preview');
+    await expect.poll(() => page.getByTestId('import-run').textContent()).toContain('导入 3 个');
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('新增 3 个项目');
+    await expect.poll(() => page.getByTestId('import-history').locator('tbody tr').count()).toBe(1);
+
+    await rosterTab(page);
+    await expect.poll(async () => (await rosterNames(page).allTextContents()).map((t) => t.trim())).toEqual(['甲新材料项目', '乙装备项目', '丙文旅项目']);
+    await expect.poll(() => measure(page, 'qySignedCount').textContent()).toBe('3 个');
+    // 签约项目开工率, weighted by investment: 12.5 / (12.5 + 6 + 2).
+    await expect.poll(() => measure(page, 'rateSignedStarted').textContent()).toBe('60.98%');
+    await screenshot(page, 'import-roster');
+
+    await page.getByRole('tab', { name: '导入台账' }).click();
+    await page.getByTestId('import-history').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('已撤销');
+    await rosterTab(page);
+    await expect.poll(() => rosterNames(page).count()).toBe(0);
+    await expect.poll(() => measure(page, 'qySignedCount').textContent()).toBe('0 个');
+
+    // The same ledger again: the mapping the clerk fixed is remembered.
+    await page.getByRole('tab', { name: '导入台账' }).click();
+    await pickFile(page, () => page.getByRole('button', { name: '选择台账文件…' }).click(), { name: '2024年三个一批台账.xlsx', bytes: e2eLedger() });
+    await expect.poll(() => target('年度投资额(万元)').inputValue()).toBe('investmentThisYear');
+    expect(app.errors).toEqual([]);
+  });
+});
