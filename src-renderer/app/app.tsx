@@ -12,6 +12,7 @@ import { RosterScreen } from '../roster/roster-screen';
 import { BackupPanel } from '../settings/backup-panel';
 import { SettingsForm } from '../settings/settings-form';
 import { APP_TABS, type AppTab } from './app-tabs';
+import { dispatchMenuEdit } from './menu-events';
 import type { ScreenProps } from './screen-props';
 import { ImportScreenSlot, SubmissionScreenSlot } from './screen-slots';
 import { useRepository } from './use-repository';
@@ -62,11 +63,13 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
     setDataVersion((v) => v + 1);
   }, []);
 
-  // The Electron menu's commands (撤销 / 恢复 reach the grid through the keyboard already).
+  // The Electron menu's commands. Its 撤销 / 恢复 shortcuts are not registered, so the keys reach the
+  // grids; a click on the menu item comes here and goes to the open return.
   useEffect(
     () =>
       getBridge().onMenuCommand((command) => {
-        if (command === 'backup' || command === 'restore') setTab('backup');
+        if (command === 'undo' || command === 'redo') dispatchMenuEdit(command);
+        else if (command === 'backup' || command === 'restore') setTab('backup');
         else if (command === 'import-ledger') setTab('import');
         else if (command === 'print') setTab('submission');
       }),

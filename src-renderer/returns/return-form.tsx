@@ -1,5 +1,6 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { onMenuEdit } from '../app/menu-events';
 import type { IndicatorSection, ValidationIssue, Zone } from '../../src-shared/model';
 import { periodLabel, periodShortLabel } from '../../src-shared/period';
 import { indicatorsFor } from '../../src-shared/seeds';
@@ -69,6 +70,19 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
         ]),
       ),
     [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly],
+  );
+
+  const { undo, redo } = editor;
+  useEffect(
+    () =>
+      onMenuEdit((command) => {
+        const active = document.activeElement;
+        // In a text box the menu undoes typing, as in any editor; elsewhere it undoes saved cell edits.
+        if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) document.execCommand(command);
+        else if (command === 'undo') undo();
+        else redo();
+      }),
+    [undo, redo],
   );
 
   const onApi = useCallback((sectionId: string, api: GridApi<IndicatorRow> | null) => {
