@@ -113,6 +113,7 @@ function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext
     const decisive = e.op === '||';
     const l = asBoolean(evalNode(e.left, ctx, row), describeOperand(e.left, ctx));
     if (l.ok && l.value === decisive) return l;
+    if (!l.ok && l.reason === 'bad-formula') return l;
     const r = asBoolean(evalNode(e.right, ctx, row), describeOperand(e.right, ctx));
     if (r.ok && r.value === decisive) return r;
     if (!l.ok) return l;
@@ -228,8 +229,9 @@ function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContex
     const row: Row = { row: r, index };
     if (condition) {
       const c = evalNode(condition, ctx, row);
-      // A formula error is the set's fault and must show; an empty cell just means the row does not match.
-      if (!c.ok && c.reason === 'bad-formula') return c;
+      // An empty cell just means the row does not match; a formula error or a cell that cannot be read
+      // (a batch without a year, a date or amount typed as text) must show, or the row would silently drop out.
+      if (!c.ok && c.reason !== 'missing-input') return c;
       if (c.ok && typeof c.value !== 'boolean') return fail('bad-formula', `「${printExpression(condition)}」应为条件（真/假）`);
       if (!c.ok || c.value !== true) continue;
     }

@@ -134,6 +134,22 @@ describe('evaluateExpression', () => {
     expect(evaluateExpression(ast('count(totalInvestment >= 10)'), withGap)).toEqual(ok(2));
   });
 
+  it.each([
+    ['a batch without a year', { batch: '第一次' }, 'count(signed && batchYear(batch) == year)', '批次「第一次」中找不到年份'],
+    ['an amount typed as text', { totalInvestment: '50亿' }, 'count(totalInvestment >= 10)', '不是数值'],
+    ['a date in another form', { signDate: '2024.2.23' }, 'count(inPeriod(signDate))', '应为 yyyy-mm-dd'],
+  ])('a row with %s makes a count not computable, naming the project', (_what, cells, src, detail) => {
+    const bad: ExpressionContext = { ...ctx, roster: { rows: [...rows, { id: '9', name: '问题项目', signed: true, ...cells }], fields } };
+    const r = evaluateExpression(ast(src), bad);
+    expect(r).toMatchObject({ ok: false, reason: 'not-a-number' });
+    if (!r.ok) expect(r.detail).toContain('项目「问题项目」');
+    if (!r.ok) expect(r.detail).toContain(detail);
+  });
+
+  it('a type error in a formula is not hidden by the other side of && or ||', () => {
+    expect(evaluateCondition(ast('gytz && false'), ctx)).toMatchObject({ ok: false, reason: 'bad-formula' });
+  });
+
   it('a batch label without a year is reported', () => {
     const bad: ExpressionContext = { ...ctx, roster: { rows: [{ id: '9', name: 'X', batch: '第一次', signed: true }], fields } };
     const r = evaluateExpression(ast('sum(1, batchYear(batch) == 2024 || signed)'), bad);
