@@ -141,6 +141,20 @@ describe('a malformed indicator set is refused with the JSON path and a Chinese 
     ['a roster-row rule naming an indicator', (s) => (at(s, 'rules.18').condition = '!started || gyzjz > 0'), 'unknown-reference', '$.rules[18].condition'],
     ['a roster-row rule naming an unknown field', (s) => (list(s, 'rules.18.fields')[0] = 'begun'), 'unknown-field', '$.rules[18].fields[0]'],
     ['a duplicate rule id', (s) => (at(s, 'rules.1').id = 'zxxmtz-le-gytz'), 'duplicate-rule', '$.rules[1].id'],
+    ['a name that is a number', (s) => (at(s, `${main}.0`).name = 12), 'wrong-type', '$.sections[0].indicators[0].name'],
+    ['an empty name', (s) => (at(s, `${main}.0`).name = ' '), 'empty', '$.sections[0].indicators[0].name'],
+    ['an unknown source', (s) => (at(s, `${main}.0`).source = 'imported'), 'unknown-source', '$.sections[0].indicators[0].source'],
+    ['a number in a text section', (s) => (at(s, 'sections.8.indicators.0').kind = 'number'), 'text-section-number', '$.sections[8].indicators[0].kind'],
+    ['a text indicator with a money unit', (s) => (at(s, 'sections.8.indicators.0').unit = '万元'), 'text-unit', '$.sections[8].indicators[0].unit'],
+    ['a number with the unit 文本', (s) => (at(s, `${main}.0`).unit = '文本'), 'text-unit', '$.sections[0].indicators[0].unit'],
+    ['last-year comparison on a derived figure', (s) => (at(s, 'sections.1.indicators.0').compareLastYear = true), 'bad-compare', '$.sections[1].indicators[0].compareLastYear'],
+    ['a unit on a boolean roster field', (s) => (at(s, 'roster.fields.6').unit = '个'), 'unit-on-non-number', '$.roster.fields[6].unit'],
+    ['a part-of rule on a text indicator', (s) => (at(s, 'rules.0').part = 'zd1Name'), 'text-in-rule', '$.rules[0].part'],
+    ['nested aggregates', (s) => (at(s, 'sections.1.indicators.0').formula = 'count(count(signed) > 1)'), 'bad-formula', '$.sections[1].indicators[0].formula'],
+    ['lastYear of an indicator without last year', (s) => (at(s, 'sections.1.indicators.0').formula = 'lastYear(xzgsqy)'), 'unknown-reference', '$.sections[1].indicators[0].formula'],
+    ['lastYear of an expression', (s) => (at(s, 'sections.1.indicators.0').formula = 'lastYear(gyzjz + 1)'), 'bad-formula', '$.sections[1].indicators[0].formula'],
+    ['an aggregate in a roster-row rule', (s) => (at(s, 'rules.18').condition = 'count(started) > 0'), 'bad-formula', '$.rules[18].condition'],
+    ['a rules list that is not a list', (s) => (at(s, '').rules = {}), 'wrong-type', '$.rules'],
   ])('%s', (_what, edit, code, path) => {
     const json = _what === 'not an object' ? [] : fresh(setJson);
     edit(json);
