@@ -372,14 +372,22 @@ describe('the roster (the zone’s project ledger)', () => {
     expect(await repo.listRoster('jincheng-kfq')).toEqual([{ id, name: '甲' }]);
   });
 
-  it('is shared by the zone’s returns and editable while one of them is submitted', async () => {
+  it('is shared by the zone’s returns, editable while one of them is submitted, and not from another zone’s return', async () => {
     const { repo, returnId } = await repositoryWithReturn();
     const q2 = expectOk(await repo.getOrCreateReturn({ zoneId: 'jincheng-kfq', period: { year: 2024, endMonth: 6, frequency: 'quarter' }, indicatorSet: SET }, '张三'));
     expectOk(await repo.markValidated(returnId, PASSED, '张三'));
     expectOk(await repo.recordSubmission({ submissionId: 's', returnId, revision: 1, fileName: 'a.xlsx', sha256: 'ab', snapshot: '{}' }, '张三'));
-    expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲' }], '张三', { returnId: q2.id }));
+    const [id] = expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲' }], '张三', { returnId: q2.id })).ids;
+    expectOk(await repo.updateRowFields('jincheng-kfq', [{ id: id ?? '', fields: { totalInvestment: 1 } }], '张三'));
     expect(expectOk(await repo.loadReturn(q2.id)).zoneReturn.roster).toHaveLength(1);
     expect(expectOk(await repo.loadReturn(returnId)).zoneReturn.roster).toHaveLength(1);
+
+    // Made from the submitted return's screen: the ledger is the zone's, so it is not refused.
+    expectOk(await repo.updateRowFields('jincheng-kfq', [{ id: id ?? '', fields: { totalInvestment: 1 } }], '张三', { returnId }));
+    const wrongZone = await repo.addRows('gaoping-kfq', [{ name: '丙' }], '张三', { returnId: q2.id });
+    expect(wrongZone.ok ? '' : wrongZone.issues[0]?.code).toBe('zone-mismatch');
+    expect(await repo.listRoster('jincheng-kfq')).toEqual([{ id, name: '甲', totalInvestment: 1 }]);
+    expect(await repo.listRoster('gaoping-kfq')).toEqual([]);
   });
 });
 

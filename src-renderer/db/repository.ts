@@ -29,8 +29,9 @@
  * States follow `src-shared/lifecycle` (the one place the transitions are defined): an edit moves
  * 未填 and 已校验 to 填报中 (a checked return that changes must be checked again); 退回修改 stays
  * 退回修改; 已报送 refuses every edit of the return's own data.
- * The roster is the zone's ledger, shared by all its returns, so roster edits are never refused
- * for a submitted return: what was submitted is kept as the outbox snapshot.
+ * The roster is the zone's ledger, shared by all its returns, so roster edits are not refused
+ * when a return is submitted: what was submitted is kept as the outbox snapshot (`loadReturn`
+ * gives it as `submitted.snapshot`; a read-only view of a submitted return should show that).
  */
 import Dexie, { type Table } from 'dexie';
 import { RETURN_FORMAT, type CoverInfo, type IndicatorValue, type Period, type Result, type RosterRow, type UserIssue, type Zone, type ZoneRegistry, type ZoneReturn } from '../../src-shared/model';
@@ -672,9 +673,21 @@ export class Repository {
     return { before: changedIds.flatMap((id) => originals.get(id) ?? []), after };
   }
 
+  /**
+   * The return a roster edit was made from must be one of the zone's. It may be submitted: the
+   * ledger belongs to the zone and goes on after a quarter is sent; the return sent is the outbox
+   * snapshot, which a read-only view of a submitted return should show.
+   */
+  private async rosterContext(zoneId: string, context: EditContext): Promise<void> {
+    if (context.returnId === undefined) return;
+    const ret = await this.existingReturn(context.returnId);
+    if (ret.zoneId !== zoneId) refuse('zone-mismatch', `报表“${ret.id}”不属于开发区“${zoneId}”，未做任何修改。请回到本开发区的报表重新操作。`);
+  }
+
   async addRows(zoneId: string, rows: NewRosterRow[], who: string, context: EditContext = {}): Promise<Result<RosterReceipt>> {
-    return this.write([this.db.zones, this.db.rosterRows, this.db.auditLog], async (at) => {
+    return this.write([this.db.zones, this.db.returns, this.db.rosterRows, this.db.auditLog], async (at) => {
       if ((await this.db.zones.get(zoneId)) === undefined) refuse('zone-not-found', `找不到开发区“${zoneId}”。请先选择本开发区。`);
+      await this.rosterContext(zoneId, context);
       const audits: AuditEntry[] = [];
       const ids = await this.insertRows(zoneId, rows, who, at, context.returnId ?? null, audits);
       await this.db.auditLog.bulkAdd(audits);
@@ -684,7 +697,8 @@ export class Repository {
 
   /** Changes fields of existing rows (a cell edit, or a pasted block): all in one transaction, or none. */
   async updateRowFields(zoneId: string, patches: RowPatch[], who: string, context: EditContext = {}): Promise<Result<RosterReceipt>> {
-    return this.write([this.db.rosterRows, this.db.auditLog], async (at) => {
+    return this.write([this.db.returns, this.db.rosterRows, this.db.auditLog], async (at) => {
+      await this.rosterContext(zoneId, context);
       const audits: AuditEntry[] = [];
       await this.patchRows(zoneId, patches, who, at, context.returnId ?? null, audits);
       await this.db.auditLog.bulkAdd(audits);
@@ -693,7 +707,8 @@ export class Repository {
   }
 
   async deleteRows(zoneId: string, ids: string[], who: string, context: EditContext = {}): Promise<Result<RosterReceipt>> {
-    return this.write([this.db.rosterRows, this.db.auditLog], async (at) => {
+    return this.write([this.db.returns, this.db.rosterRows, this.db.auditLog], async (at) => {
+      await this.rosterContext(zoneId, context);
       const rows = await this.db.rosterRows.bulkGet(ids);
       const audits: AuditEntry[] = rows.map((row, index) => {
         if (row === undefined || row.zoneId !== zoneId) refuse('row-not-found', `找不到要删除的项目（编号 ${ids[index] ?? ''}），可能已被删除。未删除任何项目，请刷新后重试。`);
