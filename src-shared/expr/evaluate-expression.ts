@@ -33,9 +33,21 @@ function rowLabel(r: Row): string {
   return typeof name === 'string' && name.trim() !== '' ? `项目「${name}」` : `台账第${r.index + 1}行`;
 }
 
+// Field lookups run once per identifier per roster row, so the list is indexed once.
+const fieldIndex = new WeakMap<RosterField[], Map<string, RosterField>>();
+
+function fieldNamed(fields: RosterField[], name: string): RosterField | undefined {
+  let index = fieldIndex.get(fields);
+  if (!index) {
+    index = new Map(fields.map((f) => [f.code, f] as const));
+    fieldIndex.set(fields, index);
+  }
+  return index.get(name);
+}
+
 function lookup(name: string, ctx: ExpressionContext, row: Row | undefined): Evaluated {
   if (row && ctx.roster) {
-    const field = ctx.roster.fields.find((f) => f.code === name);
+    const field = fieldNamed(ctx.roster.fields, name);
     if (field) {
       const raw = row.row[name];
       if (raw === undefined || raw === null || raw === '') {

@@ -215,6 +215,16 @@ function readRoster(r: JsonReader, o: Record<string, unknown> | undefined, indic
     if (options !== undefined) field.options = options;
     fields.push(field);
   });
+  // The ledger importer maps a column by its header text, so one header may mean only one field.
+  const owner = new Map<string, string>();
+  fields.forEach((f, fi) =>
+    f.synonyms.forEach((syn, si) => {
+      const key = syn.replace(/\s+/g, '');
+      const earlier = owner.get(key);
+      if (earlier !== undefined && earlier !== f.code) r.error(`$.roster.fields[${fi}].synonyms[${si}]`, 'duplicate-synonym', `表头“${syn}”同时是字段「${earlier}」和「${f.code}」的同义词，导入台账时无法区分，请只保留一处`, syn);
+      else owner.set(key, f.code);
+    }),
+  );
   const keyFields = r.stringList(o, 'keyFields', '$.roster', { nonEmpty: true }) ?? [];
   keyFields.forEach((k, i) => {
     if (!fields.some((f) => f.code === k)) r.error(`$.roster.keyFields[${i}]`, 'unknown-field', `识别字段「${k}」不是台账中定义的字段`, k);

@@ -154,6 +154,7 @@ describe('a malformed indicator set is refused with the JSON path and a Chinese 
     ['lastYear of an indicator without last year', (s) => (at(s, 'sections.1.indicators.0').formula = 'lastYear(xzgsqy)'), 'unknown-reference', '$.sections[1].indicators[0].formula'],
     ['lastYear of an expression', (s) => (at(s, 'sections.1.indicators.0').formula = 'lastYear(gyzjz + 1)'), 'bad-formula', '$.sections[1].indicators[0].formula'],
     ['an aggregate in a roster-row rule', (s) => (at(s, 'rules.18').condition = 'count(started) > 0'), 'bad-formula', '$.rules[18].condition'],
+    ['a header synonym shared by two fields', (s) => list(s, 'roster.fields.4.synonyms').push('计划总投资'), 'duplicate-synonym', '$.roster.fields[4].synonyms[7]'],
     ['a rules list that is not a list', (s) => (at(s, '').rules = {}), 'wrong-type', '$.rules'],
   ])('%s', (_what, edit, code, path) => {
     const json = _what === 'not an object' ? [] : fresh(setJson);
