@@ -166,8 +166,21 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
 
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
+  // Restyle the rows whose issues changed, but never a row being edited (a refresh would drop the
+  // editor and the keys the clerk is typing into it); that row is restyled on a later change.
+  const issueMarks = useRef(new Map<string, string>());
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
+    const api = apiRef.current;
+    if (api === null) return;
+    const editing = new Set(api.getEditingCells().map((c) => c.rowIndex));
+    const nodes = rows.flatMap((row, index) => {
+      const mark = [...row.issues.current, ...row.issues.lastYear].map((i) => `${i.key}:${i.severity}:${i.explained === true ? 1 : 0}`).join('|');
+      if (issueMarks.current.get(row.code) === mark || editing.has(index)) return [];
+      issueMarks.current.set(row.code, mark);
+      const node = api.getRowNode(row.code);
+      return node === undefined ? [] : [node];
+    });
+    if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
   }, [rows]);
 
   const onGridReady = useCallback(

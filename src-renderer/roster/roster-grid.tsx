@@ -120,7 +120,10 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
 
   // Issue marks can change on cells whose value did not (a rule over two fields): restyle all.
   useEffect(() => {
-    apiRef.current?.refreshCells({ force: true });
+    const api = apiRef.current;
+    // Never while a cell is being edited: the refresh would drop the editor and what is typed in it.
+    if (api === null || api.getEditingCells().length > 0) return;
+    api.refreshCells({ force: true });
   }, [issueIndex]);
 
   return (
