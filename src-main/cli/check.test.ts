@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleReturn } from '../../src-shared/seeds';
+import { exampleReturn, kfqSet } from '../../src-shared/seeds';
 import { parseCheckArgs, syntaxErrorOffset } from './check';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -87,6 +87,32 @@ describe('zone-returns check', () => {
   });
 });
 
+describe('zone-returns check --set', () => {
+  const setFile = join(root, 'seeds/indicator-sets/kfq-quarterly-2024.json');
+
+  it('checks with an indicator set read from a file, so a new set can be tried as data', () => {
+    const set = kfqSet();
+    const rules = set.rules.map((r) => (r.kind === 'growth-range' && r.id === 'gyzjz-growth' ? { ...r, max: 10 } : r));
+    const { code, out } = check(join(root, 'seeds/examples/gaoping-kfq-2024-q1.json'), '--set', write('tight-set.json', { ...set, rules }));
+    expect(code).toBe(0);
+    expect(out['issues']).toEqual([expect.objectContaining({ code: 'growth-range', key: 'rule:gyzjz-growth' })]);
+  });
+
+  it('refuses a malformed set with the file and the JSON path', () => {
+    const set = readFileSync(setFile, 'utf8').replace('"unit": "亿元"', '"unit": "亿"');
+    const { code, stderr } = check(join(root, 'seeds/examples/gaoping-kfq-2024-q1.json'), '--set', write('bad-set.json', set));
+    expect(code).toBe(2);
+    expect(stderr).toContain('指标集文件 bad-set.json 的 $.sections[0].indicators[0].unit');
+  });
+
+  it('refuses a set that is not the return’s', () => {
+    const set = readFileSync(setFile, 'utf8').replace('"version": "2024.1"', '"version": "2025.1"');
+    const { code, stderr } = check(join(root, 'seeds/examples/gaoping-kfq-2024-q1.json'), '--set', write('other-set.json', set));
+    expect(code).toBe(2);
+    expect(stderr).toContain('请选择对应的指标集');
+  });
+});
+
 describe('syntaxErrorOffset', () => {
   it.each([
     ['Unexpected token \'}\', ...""zoneId": }" is not valid JSON', '{"a": 1,\n  "zoneId": }', 21],
@@ -106,6 +132,8 @@ describe('parseCheckArgs', () => {
     [['a.json', 'b.json'], '多余的参数'],
     [['a.json', '--zone-type', 'mine'], '--zone-type 只能是'],
     [['a.json', '--verbose'], '不认识的参数'],
+    [['a.json', '--set', 's.json'], { input: 'a.json', set: 's.json' }],
+    [['a.json', '--set'], '--set 后面要写'],
   ])('%j', (args, expected) => {
     const r = parseCheckArgs(args);
     if (typeof expected === 'string') expect(r).toEqual(expect.stringContaining(expected));

@@ -1,31 +1,35 @@
 /**
- * `zone-returns check <return.json> [--last-year <return.json>] [--zone-type industrial|tourism]`
+ * `zone-returns check <return.json> [--last-year <return.json>] [--zone-type industrial|tourism] [--set <indicator-set.json>]`
  * Reads a return in the canonical JSON form, computes every figure and validates it; prints
  * `{ return, figures, issues, summary, fileIssues? }` as JSON. Exit 0: no hard errors (warnings may remain);
  * 1: hard errors; 2: the file cannot be read or is not a valid return (messages on stderr in Chinese).
+ * `--set` checks with an indicator set from a file instead of the built-in ones (a new year's set is data),
+ * and refuses a malformed set with the JSON path of each problem.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { computeReturn } from '../../src-shared/compute';
-import type { UserIssue, ZoneReturn, ZoneType } from '../../src-shared/model';
+import type { IndicatorSet, Result, UserIssue, ZoneReturn, ZoneType } from '../../src-shared/model';
 import { dueDate, periodKey, periodLabel } from '../../src-shared/period';
 import { parseReturn } from '../../src-shared/return';
-import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
+import { builtinZoneRegistry, findIndicatorSet, parseIndicatorSet } from '../../src-shared/seeds';
 import { hasHardErrors, unexplainedWarnings, validateReturn } from '../../src-shared/validate';
 
-const USAGE = '用法: zone-returns check <报表.json> [--last-year <上年同期报表.json>] [--zone-type industrial|tourism]';
+const USAGE = '用法: zone-returns check <报表.json> [--last-year <上年同期报表.json>] [--zone-type industrial|tourism] [--set <指标集.json>]';
 const MAX_BYTES = 50 * 1024 * 1024;
 
 interface CheckArgs {
   input: string;
   lastYear?: string;
   zoneType?: ZoneType;
+  set?: string;
 }
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
   let input: string | undefined;
   let lastYear: string | undefined;
   let zoneType: ZoneType | undefined;
+  let set: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--last-year') {
@@ -35,6 +39,9 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
       const t = args[++i];
       if (t !== 'industrial' && t !== 'tourism') return `--zone-type 只能是 industrial（工业类）或 tourism（旅游类），实为「${t ?? ''}」。`;
       zoneType = t;
+    } else if (arg === '--set') {
+      set = args[++i];
+      if (set === undefined) return '--set 后面要写指标集的 JSON 文件名。';
     } else if (arg.startsWith('-')) {
       return `不认识的参数「${arg}」。`;
     } else if (input === undefined) {
@@ -47,6 +54,7 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   const parsed: CheckArgs = { input };
   if (lastYear !== undefined) parsed.lastYear = lastYear;
   if (zoneType !== undefined) parsed.zoneType = zoneType;
+  if (set !== undefined) parsed.set = set;
   return parsed;
 }
 
@@ -73,19 +81,20 @@ export function syntaxErrorOffset(message: string, text: string): number | undef
   return at >= 0 && inContext >= 0 ? at + inContext : undefined;
 }
 
-type Loaded = { ok: true; value: ZoneReturn; issues: UserIssue[] } | { ok: false; issues: UserIssue[] };
+type Loaded<T> = Result<T>;
 
-function loadReturn(path: string): Loaded {
+/** Reads a JSON file; `what` names it in messages (报表文件, 指标集文件). */
+function loadJson<T>(path: string, what: string, parse: (json: unknown, file: string) => Result<T>): Loaded<T> {
   const file = basename(path);
-  const problem = (code: string, message: string): Loaded => ({ ok: false, issues: [{ code, severity: 'error', message, location: { file } }] });
+  const problem = (code: string, message: string): Loaded<T> => ({ ok: false, issues: [{ code, severity: 'error', message, location: { file } }] });
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > MAX_BYTES) return problem('too-large', `报表文件 ${file} 太大（${size} 字节），不是报表 JSON。请确认选择的文件。`);
+    if (size > MAX_BYTES) return problem('too-large', `${what} ${file} 太大（${size} 字节），不是本程序的 JSON 文件。请确认选择的文件。`);
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? '文件不存在' : error instanceof Error ? error.message : String(error);
-    return problem('unreadable', `无法读取报表文件 ${file}（${reason}）。请检查文件名和路径。`);
+    return problem('unreadable', `无法读取${what} ${file}（${reason}）。请检查文件名和路径。`);
   }
   let json: unknown;
   try {
@@ -93,10 +102,12 @@ function loadReturn(path: string): Loaded {
   } catch (error) {
     const offset = error instanceof Error ? syntaxErrorOffset(error.message, text) : undefined;
     const where = offset !== undefined ? `，位置在${lineColumn(text, offset)}` : '';
-    return problem('not-json', `报表文件 ${file} 不是有效的 JSON${where}。请用本程序导出的报表 JSON，或改正该处的格式。`);
+    return problem('not-json', `${what} ${file} 不是有效的 JSON${where}。请用本程序导出的文件，或改正该处的格式。`);
   }
-  return parseReturn(json, file);
+  return parse(json, file);
 }
+
+const loadReturn = (path: string): Loaded<ZoneReturn> => loadJson(path, '报表文件', parseReturn);
 
 function print(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
@@ -119,7 +130,17 @@ export async function run(argv: string[]): Promise<number> {
   const ret = loaded.value;
   const file = basename(args.input);
 
-  const set = findIndicatorSet(ret.indicatorSet.id, ret.indicatorSet.version);
+  let set: IndicatorSet | undefined;
+  if (args.set !== undefined) {
+    const loadedSet = loadJson(args.set, '指标集文件', parseIndicatorSet);
+    if (!loadedSet.ok) return refuse(loadedSet.issues);
+    set = loadedSet.value;
+    if (set.id !== ret.indicatorSet.id || set.version !== ret.indicatorSet.version) {
+      return refuse([{ code: 'set-mismatch', severity: 'error', message: `报表文件 ${file} 使用指标集「${ret.indicatorSet.id} ${ret.indicatorSet.version}」，而 ${basename(args.set)} 是「${set.id} ${set.version}」，请选择对应的指标集。`, location: { file, path: '$.indicatorSet' } }]);
+    }
+  } else {
+    set = findIndicatorSet(ret.indicatorSet.id, ret.indicatorSet.version);
+  }
   if (!set) {
     return refuse([{ code: 'unknown-indicator-set', severity: 'error', message: `报表文件 ${file} 的 $.indicatorSet：本程序没有指标集「${ret.indicatorSet.id} ${ret.indicatorSet.version}」，请升级程序或改用对应版本的报表。`, location: { file, path: '$.indicatorSet' } }]);
   }

@@ -26,7 +26,8 @@ export const EXAMPLE_NAMES = Object.keys(EXAMPLE_JSON).filter((k): k is ExampleN
 
 /** A fresh copy of an example return (callers may change it). */
 export function exampleReturn(name: ExampleName): ZoneReturn {
-  const r = parseReturn(JSON.parse(JSON.stringify(EXAMPLE_JSON[name])) satisfies unknown, `seeds/examples/${name}.json`);
+  const copy: unknown = JSON.parse(JSON.stringify(EXAMPLE_JSON[name]));
+  const r = parseReturn(copy, `seeds/examples/${name}.json`);
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
   return r.value;
 }
