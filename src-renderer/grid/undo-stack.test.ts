@@ -44,4 +44,13 @@ describe('UndoStack', () => {
     expect(stack.canUndo).toBe(false);
     expect(stack.redo()).toBe('a');
   });
+
+  it('discards a refused batch even when later edits sit above it', () => {
+    const stack = new UndoStack<string>();
+    stack.push('a');
+    stack.push('refused');
+    stack.push('c');
+    stack.discard('refused');
+    expect([stack.undo(), stack.undo(), stack.undo()]).toEqual(['c', 'a', undefined]);
+  });
 });

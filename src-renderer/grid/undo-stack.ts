@@ -38,6 +38,14 @@ export class UndoStack<T> {
     }
   }
 
+  /** Forgets a batch whose save was refused, wherever it sits now (later edits may be above it). */
+  discard(batch: T): void {
+    for (const list of [this.done, this.undone]) {
+      const index = list.lastIndexOf(batch);
+      if (index >= 0) list.splice(index, 1);
+    }
+  }
+
   get canUndo(): boolean {
     return this.done.length > 0;
   }

@@ -117,7 +117,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       undoStack.current.push(edits);
       void write(edits).then((ok) => {
         // A refused save leaves nothing to undo.
-        if (!ok) undoStack.current.undo();
+        if (!ok) undoStack.current.discard(edits);
       });
     },
     [write],

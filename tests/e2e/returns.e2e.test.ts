@@ -15,6 +15,7 @@ async function firstRunSettings(page: Page): Promise<void> {
   // The first screen is the settings form, or a message saying why the database could not be opened.
   await page.locator('#setting-zoneId, .notice.error').first().waitFor({ timeout: 60_000 });
   if (!(await page.locator('#setting-zoneId').isVisible())) throw new Error(`no settings form: ${await page.locator('body').innerText()}`);
+  await screenshot(page, 'settings-first-run');
   await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
   await page.locator('#setting-fillerName').fill('王芳');
   await page.locator('#setting-phone').fill('0356-1234567');
