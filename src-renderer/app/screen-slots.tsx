@@ -3,6 +3,7 @@
 import { ImportScreen } from '../import/import-screen';
 import { PendingScreen } from './pending-screen';
 import type { ScreenProps } from './screen-props';
+import { SubmissionScreen } from '../submission/submission-screen';
 
 /** 导入台账 — src-renderer/import/ (ledger import: preview, mapping, import, undo batch). */
 export function ImportScreenSlot(props: ScreenProps) {
@@ -11,5 +12,5 @@ export function ImportScreenSlot(props: ScreenProps) {
 
 /** 报送 — src-renderer/submission/ (validate, explain, export the submission workbook, outbox, print). */
 export function SubmissionScreenSlot(props: ScreenProps) {
-  return <PendingScreen title="报送" what={`生成 ${props.zone.name} 报送工作簿的功能尚未安装。`} />;
+  return <SubmissionScreen {...props} />;
 }

@@ -11,10 +11,10 @@ import { HOST_ISSUE } from '../../src-shared/ipc/contract';
 import { checkSubmittable, validationGate, type Gate, type LifecycleRecord } from '../../src-shared/lifecycle';
 import type { ComputedReturn, IndicatorSet, Result, UserIssue, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
-import { canonicalJson } from '../../src-shared/return';
+import { canonicalJson, parseReturn } from '../../src-shared/return';
 import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
-import { readSubmissionWorkbook, submissionFileName, writeSubmissionWorkbook, type SubmissionZone } from '../../src-shared/workbook';
+import { buildPayload, readSubmissionWorkbook, submissionFileName, writeSubmissionWorkbook, type SubmissionPayload, type SubmissionZone } from '../../src-shared/workbook';
 import type { AuditEntry, OutboxRecord, Repository, ReturnRecord } from '../db';
 import { outboxRows, type OutboxRow } from './outbox-rows';
 
@@ -160,4 +160,47 @@ export async function zoneOutbox(repo: Repository, zoneId: string): Promise<Outb
   const periods = new Map(returns.map((r) => [r.id, r.period]));
   const entries = (await repo.listOutbox()).filter((e) => periods.has(e.returnId));
   return outboxRows(entries, periods);
+}
+
+/**
+ * The return as the print view shows it: for a submitted return, the version that was sent (the
+ * outbox snapshot; the shared roster may have changed since), otherwise the current data as a
+ * draft of the next revision.
+ */
+export function printPayload(state: SubmissionState, zone: Zone, now: Date): SubmissionPayload {
+  const sent = state.lifecycle.state === '已报送' && state.submitted ? parseReturn(parseJsonOrUndefined(state.submitted.snapshot)) : undefined;
+  const zoneInfo = workbookZone(zone);
+  if (sent?.ok && state.submitted) {
+    const options = { zoneType: zone.type, ...(state.lastYearReturn ? { lastYearReturn: state.lastYearReturn } : {}) };
+    const computed = computeReturn(state.set, sent.value, options);
+    return buildPayload({
+      set: state.set,
+      ret: sent.value,
+      computed,
+      issues: validateReturn(state.set, sent.value, computed, options),
+      zone: zoneInfo,
+      submissionId: state.submitted.submissionId,
+      revision: state.submitted.revision,
+      exportedAt: state.submitted.at,
+    });
+  }
+  return buildPayload({
+    set: state.set,
+    ret: state.ret,
+    computed: state.computed,
+    issues: state.issues,
+    zone: zoneInfo,
+    submissionId: '（尚未报送）',
+    revision: state.lifecycle.revision + 1,
+    exportedAt: now.toISOString(),
+  });
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value;
+  } catch {
+    return undefined;
+  }
 }
