@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validationGate } from '../../src-shared/lifecycle';
-import { BACKUP_FORMAT, encodeBackup, readAllTables, type BackupDocument } from './backup';
+import { BACKUP_FORMAT, encodeBackup, KEEP_STORED_BACKUPS, readAllTables, storeBackup, type BackupDocument } from './backup';
 import type { Repository } from './repository';
 import { SCHEMA_VERSION, TABLE_NAMES } from './schema';
 import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from './test-support';
@@ -63,6 +63,21 @@ describe('backup and restore', () => {
     expect(kept).toMatchObject({ reason: 'before-restore', schemaVersion: SCHEMA_VERSION });
     expectOk(await repo.restoreStoredBackup(kept?.id ?? -1, '张三'));
     expect(withoutRestoreLine(await contents(repo))).toEqual(withoutRestoreLine(before));
+  });
+});
+
+describe('the backups the program keeps by itself', () => {
+  it(`keeps the latest ${KEEP_STORED_BACKUPS}, newest first`, async () => {
+    const repo = await openTestRepository();
+    for (let i = 1; i <= KEEP_STORED_BACKUPS + 2; i += 1) {
+      await storeBackup(repo.backups, { createdAt: `2024-04-${String(i).padStart(2, '0')}T00:00:00.000Z`, reason: 'manual', schemaVersion: SCHEMA_VERSION, upgradingTo: null, bytes: new Uint8Array(i) });
+    }
+    const kept = await repo.listStoredBackups();
+    expect(kept).toHaveLength(KEEP_STORED_BACKUPS);
+    expect(kept.map((b) => b.size)).toEqual(Array.from({ length: KEEP_STORED_BACKUPS }, (_, i) => KEEP_STORED_BACKUPS + 2 - i));
+    expect(await repo.storedBackupBytes(kept[0]?.id ?? -1)).toEqual(new Uint8Array(KEEP_STORED_BACKUPS + 2));
+    const missing = await repo.restoreStoredBackup(9999, '张三');
+    expect(missing.ok ? '' : missing.issues[0]?.code).toBe('backup-not-found');
   });
 });
 
