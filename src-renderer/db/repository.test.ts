@@ -452,14 +452,20 @@ describe('import batches', () => {
     expect(strip(await repo.exportBackup({ gzip: false }))).toEqual(strip(before));
   });
 
-  it('warns on undo when a row was edited after the import', async () => {
+  it('warns on undo when a row was edited or deleted after the import', async () => {
     const { repo } = await repositoryWithReturn();
     const [id] = expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲', totalInvestment: 10 }], '张三')).ids;
     const batch = expectOk(await repo.applyImportBatch({ zoneId: 'jincheng-kfq', who: '张三', file: 'a.xlsx', sheet: 'S', insert: [], update: [{ id: id ?? '', fields: { totalInvestment: 12 } }] }));
     expectOk(await repo.updateRowFields('jincheng-kfq', [{ id: id ?? '', fields: { totalInvestment: 13 } }], '张三'));
+    const [other] = expectOk(await repo.addRows('jincheng-kfq', [{ name: '乙', totalInvestment: 1 }], '张三')).ids;
+    const second = expectOk(await repo.applyImportBatch({ zoneId: 'jincheng-kfq', who: '张三', file: 'b.xlsx', sheet: 'S', insert: [], update: [{ id: other ?? '', fields: { totalInvestment: 2 } }] }));
+    expectOk(await repo.deleteRows('jincheng-kfq', [other ?? ''], '张三'));
     const undo = expectOk(await repo.undoImportBatch(batch.id, '张三'));
     expect(undo.warnings.map((w) => w.code)).toEqual(['undo-overwrote-edit']);
     expect((await repo.listRoster('jincheng-kfq'))[0]).toMatchObject({ totalInvestment: 10 });
+    const undoSecond = expectOk(await repo.undoImportBatch(second.id, '张三'));
+    expect(undoSecond.warnings.map((w) => w.code)).toEqual(['undo-restored-deleted']);
+    expect((await repo.listRoster('jincheng-kfq')).map((r) => [r['name'], r['totalInvestment']])).toEqual([['甲', 10], ['乙', 1]]);
   });
 
   it.each(['apply', 'undo'] as const)('leaves nothing half-written when the last write of an import %s fails', async (step) => {

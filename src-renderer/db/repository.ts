@@ -841,8 +841,11 @@ export class Repository {
       const afterById = new Map(batch.rowsAfter.map((r) => [r.id, r]));
       for (const row of batch.rowsBefore) {
         const current = now.get(row.id);
-        if (current !== undefined && JSON.stringify(current) !== JSON.stringify(afterById.get(row.id))) {
-          warnings.push({ code: 'undo-overwrote-edit', severity: 'warning', message: `项目“${String(row[ROSTER_NAME_FIELD] ?? row.id)}”在导入后又被修改过，撤销导入已将其恢复为导入前的内容。如需保留后来的修改，请重新录入。` });
+        const name = String(row[ROSTER_NAME_FIELD] ?? row.id);
+        if (current === undefined) {
+          warnings.push({ code: 'undo-restored-deleted', severity: 'warning', message: `项目“${name}”在导入后被删除过，撤销导入已将其恢复为导入前的内容。如不需要，请在台账中再次删除。` });
+        } else if (JSON.stringify(current) !== JSON.stringify(afterById.get(row.id))) {
+          warnings.push({ code: 'undo-overwrote-edit', severity: 'warning', message: `项目“${name}”在导入后又被修改过，撤销导入已将其恢复为导入前的内容。如需保留后来的修改，请重新录入。` });
         }
         audits.push({ ...base, table: 'rosterRows', key: row.id, field: '*', old: current ? rowToJson(current) : null, new: rowToJson(row) });
       }
