@@ -171,6 +171,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               onRedo={editor.redo}
               onMessage={(text) => editor.say(text, true)}
               onApi={onApi}
+              readOnly={editor.readOnly}
             >
               {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
             </SectionGrid>

@@ -25,7 +25,11 @@ export interface SectionGridProps {
   onApi(sectionId: string, api: GridApi<IndicatorRow> | null): void;
   /** Shown between the title and the grid (the section's one-line text fields). */
   children?: ReactNode;
+  /** A submitted return: every key that would change a cell says why it cannot. */
+  readOnly?: boolean;
 }
+
+const LOCKED_MESSAGE = '本报表已报送，只能查看，不能修改。如需修改，请由审核人退回后再改。';
 
 type RowParams = { data?: IndicatorRow | undefined };
 
@@ -44,7 +48,7 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi, children }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi, children, readOnly = false }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -135,6 +139,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
 
   const onCommand = useCallback(
     (command: GridKeyCommand, focus: FocusedCell) => {
+      if (readOnly) return onMessage(LOCKED_MESSAGE);
       if (command === 'undo') return onUndo();
       if (command === 'redo') return onRedo();
       const row = rowsRef.current[focus.rowIndex];
@@ -144,11 +149,15 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
       if (!editable || before === null) return;
       onEdits([{ code: row.code, column: focus.colId, before, after: null }], `清除${row.name}`);
     },
-    [onEdits, onRedo, onUndo],
+    [onEdits, onRedo, onUndo, onMessage, readOnly],
   );
 
   const onPasteText = useCallback(
     (text: string, focus: FocusedCell | null) => {
+      if (readOnly) {
+        onMessage(LOCKED_MESSAGE);
+        return;
+      }
       if (focus === null) {
         onMessage('请先点选要粘贴到的起始单元格，再按 Ctrl+V。');
         return;
@@ -160,7 +169,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
       if (result.problems.length > 0) notes.push(`${result.problems.length} 个单元格无法识别：${result.problems.slice(0, 3).join('；')}`);
       if (notes.length > 0 || result.edits.length === 0) onMessage(result.edits.length === 0 && notes.length === 0 ? '粘贴的内容与表中数值相同，没有改动。' : notes.join('。'));
     },
-    [onEdits, onMessage],
+    [onEdits, onMessage, readOnly],
   );
 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureDownload, openApp, pickFile, screenshot, type OpenedApp } from './harness';
@@ -72,6 +73,70 @@ describe('backup and restore in the web build', () => {
     await page.reload();
     await openQ1of2024(page);
     expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('56.70');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+/** A backup file with the return marked 已报送 (as the submission screen leaves it), gzip or plain JSON kept as it came. */
+function markSubmitted(bytes: Buffer, returnId: string): Buffer {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const doc: unknown = JSON.parse((gzip ? gunzipSync(bytes) : bytes).toString('utf8'));
+  if (typeof doc !== 'object' || doc === null || !('tables' in doc)) throw new Error('not a backup');
+  const tables: unknown = doc.tables;
+  if (typeof tables !== 'object' || tables === null || !('returns' in tables) || !Array.isArray(tables.returns)) throw new Error('backup without returns');
+  let found = false;
+  for (const record of tables.returns) {
+    if (typeof record === 'object' && record !== null && 'id' in record && record.id === returnId) {
+      Object.assign(record, { status: '已报送', revision: 1, submittedAt: '2024-04-08T02:00:00.000Z' });
+      found = true;
+    }
+  }
+  if (!found) throw new Error(`return ${returnId} not in the backup`);
+  const json = Buffer.from(JSON.stringify(doc), 'utf8');
+  return gzip ? gzipSync(json) : json;
+}
+
+describe('a submitted return', () => {
+  it('opens read-only: no typing, pasting, clearing or text editing changes it', async () => {
+    app = await openApp();
+    const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await page.locator('#setting-zoneId').selectOption('qinshui-kfq');
+    await page.locator('#setting-fillerName').fill('赵静');
+    await page.getByRole('button', { name: '保存并开始填报' }).click();
+    await openQ1of2024(page);
+    await typeInto(page, 'gyzjz', '12.34');
+    await page.locator('[data-text-code="txtHighlights"]').fill('已报送的文字');
+    await page.locator('[data-text-code="txtHighlights"]').blur();
+    await expect.poll(() => page.getByTestId('save-indicator').textContent()).toMatch(/^已保存/);
+
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    const backup = await captureDownload(page, () => page.getByRole('button', { name: '备份到文件…' }).click());
+    const submitted = markSubmitted(backup.bytes, 'qinshui-kfq|2024-03-q');
+    await pickFile(page, () => page.getByRole('button', { name: '从备份恢复…' }).click(), { name: backup.fileName, bytes: submitted });
+    await page.getByRole('button', { name: '确认恢复' }).click();
+    await page.getByText(/已从“.*”恢复/).waitFor();
+
+    await page.getByRole('tab', { name: '填报' }).click();
+    await page.locator('select[aria-label="年度"]').selectOption('2024');
+    await expect.poll(() => page.locator('tr[data-period="2024-03-q"] .status').textContent()).toBe('已报送');
+    expect(await page.locator('tr[data-period="2024-03-q"] button').textContent()).toBe('查看');
+    await page.locator('tr[data-period="2024-03-q"] button').click();
+    await page.locator('.readonly-banner').waitFor();
+
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type('99');
+    await page.keyboard.press('Enter');
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.press('Delete');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), '77');
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.getByTestId('status-line').textContent()).toContain('已报送');
+    expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('12.34');
+    expect(await page.locator('[data-text-code="txtHighlights"]').getAttribute('readonly')).not.toBeNull();
+    expect(await page.locator('[data-text-code="txtHighlights"]').inputValue()).toBe('已报送的文字');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'return-readonly');
     expect(app.errors).toEqual([]);
   });
 });
