@@ -19,7 +19,7 @@
  *               saveText(returnId, code, text, who) · saveExplanation(returnId, key, text, who) · saveCover(returnId, patch, who)
  *   Roster      listRoster(zoneId) · findRosterRowsByName(zoneId, name)
  *               addRows(zoneId, rows, who, context?) · updateRowFields(zoneId, patches, who, context?) · deleteRows(zoneId, ids, who, context?)
- *   Lifecycle   markValidated(returnId, gate, who) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
+ *   Lifecycle   markValidated(returnId, gate, who) · nextRevision(returnId) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
  *   Import      applyImportBatch(input) · undoImportBatch(batchId, who) · listImportBatches(zoneId)
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })
