@@ -141,7 +141,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
           {zone.name} · {periodShortLabel(period)}（{periodLabel(period)}累计）
         </h2>
         <span className={`status status-${editor.status}`}>{editor.status}</span>
-        <span className={`save-indicator ${editor.save.kind}`} role="status" data-testid="save-indicator">
+        <span className={`save-indicator ${editor.save.kind}`} role="status" data-testid="save-indicator" hidden={editor.save.text === ''}>
           {editor.save.text}
         </span>
       </div>
@@ -151,7 +151,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
         </p>
       )}
       {editor.record.status === '退回修改' && editor.record.reopenReason && <p className="notice warning">退回原因：{editor.record.reopenReason}</p>}
-      <p className="muted">
+      <p className="muted" hidden={editor.readOnly}>
         方向键移动，直接输入即开始编辑，Enter 下移，Tab 右移，Delete 清除，Ctrl+Z 撤销，Ctrl+Y 恢复；可从 Excel / WPS 复制一块数据，点选起始单元格后按 Ctrl+V 粘贴。灰色单元格由程序计算。
       </p>
       <p className={`status-line${editor.message?.problem === true ? ' problem' : ''}`} role="status" data-testid="status-line">
