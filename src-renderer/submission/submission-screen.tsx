@@ -190,7 +190,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
             <h3>2. 导出报送工作簿</h3>
             <p className="muted">生成含封面、主要指标、项目清单、文字材料和校验结果的 Excel 工作簿，并附带校验码。导出后报表锁定为只读。</p>
             <button type="button" className="btn primary" disabled={working || !actions.submit} onClick={() => void exportWorkbook(state)}>
-              导出报送工作簿（第 {state.lifecycle.revision + 1} 版）
+              {state.lifecycle.state === '已报送' ? `第 ${state.lifecycle.revision} 版已报送` : `导出报送工作簿（第 ${state.lifecycle.revision + 1} 版）`}
             </button>
           </section>
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoneReturn } from '../../src-shared/model';
-import { SHEET, VISIBLE_SHEETS, type WrittenSubmission } from '../../src-shared/workbook';
+import { readSubmissionWorkbook, returnJson, SHEET, VISIBLE_SHEETS, type WrittenSubmission } from '../../src-shared/workbook';
+import { generateReturn, TRICKY_TEXTS } from './generate-return';
 import { exampleReturns, seedSet } from './fixtures';
 import { exportReturn, SUBMISSION_ID } from './helpers';
 import { parseCsv } from './csv';
@@ -183,4 +184,35 @@ describe.skipIf(!SOFFICE)('LibreOffice converts every sheet to CSV with the expe
     expect(validation.find((r) => r[1] === '提示')?.slice(2)).toEqual(['工业投资（本期）', '工业投资同比增长超过 50%，请说明原因。', EXPLANATION]);
     expect(validation[1]?.[0]).toBe('校验通过：无错误；1 条提示均已填写合理性说明。');
   });
+});
+
+describe.skipIf(!SOFFICE)('a workbook opened and saved again by LibreOffice', () => {
+  it('still verifies, with the identical return, formula-like and XML-hostile texts included', async () => {
+    const { ret: tricky, computed, issues } = generateReturn(seedSet(), { seed: 303, rosterRows: 60 });
+    TRICKY_TEXTS.forEach((text, i) => {
+      const row = tricky.roster[i];
+      if (row) {
+        row['name'] = text;
+        row['note'] = text;
+      }
+    });
+    tricky.values['txtHighlights'] = { current: TRICKY_TEXTS.join('|') };
+    const original = await exportReturn(tricky, computed, issues);
+    const input = join(dir, 'resave.xlsx');
+    writeFileSync(input, original.bytes);
+    const out = join(dir, 'resaved');
+    const result = spawnSync(
+      SOFFICE ?? 'soffice',
+      [`-env:UserInstallation=file://${join(dir, 'lo-profile-resave')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, input],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    if (result.status !== 0) throw new Error(`soffice failed: ${result.stderr}`);
+    const resaved = new Uint8Array(readFileSync(join(out, 'resave.xlsx')));
+    expect(resaved).not.toEqual(original.bytes);
+    const read = await readSubmissionWorkbook(resaved);
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    expect(read.issues).toEqual([]);
+    expect(read.value.intact).toBe(true);
+    expect(returnJson(read.value.ret)).toBe(returnJson(tricky));
+  }, 180_000);
 });
