@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { IndicatorSet, Period, Zone } from '../../src-shared/model';
+import type { Period, Zone } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
-import { builtinIndicatorSets } from '../../src-shared/seeds';
 import type { Repository, ReturnSummary } from '../db';
 import { listPeriods, listYears, type PeriodRow } from './list-periods';
+import { setForYear } from './set-for-year';
 
 export interface ReturnListProps {
   repo: Repository;
@@ -12,15 +12,6 @@ export interface ReturnListProps {
   onOpen(returnId: string): void;
   /** Remembered between visits (设置 lastPeriodKey keeps the period; this the view). */
   initialYear?: number;
-}
-
-/** The set a new return of `year` is filed with: that year's set, or the newest one. */
-export function setForYear(year: number, sets: readonly IndicatorSet[] = builtinIndicatorSets()): IndicatorSet {
-  const ofYear = sets.filter((s) => s.year === year);
-  const pool = ofYear.length > 0 ? ofYear : sets;
-  const newest = [...pool].sort((a, b) => b.year - a.year || b.version.localeCompare(a.version, 'en', { numeric: true }))[0];
-  if (newest === undefined) throw new Error('no built-in indicator set');
-  return newest;
 }
 
 function localToday(): string {
