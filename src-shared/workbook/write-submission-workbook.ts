@@ -11,6 +11,7 @@ import { ExcelJS } from './excel';
 import { layoutSubmission } from './layout-submission';
 import { SUBMISSION_FORMAT, encodeForSheet, payloadChecksum, splitIntoParts, type SubmissionPayload, type SubmissionZone } from './payload';
 import { periodLabel } from '../period';
+import { isSubmissionPayload, payloadProblems } from './payload-guard';
 import { renderSheet, TEXT_FORMAT } from './render-sheet';
 import { SHEET } from './sheet-names';
 
@@ -52,7 +53,9 @@ export function buildPayload(input: SubmissionInput): SubmissionPayload {
     figures: input.computed,
     issues: input.issues,
   };
-  const normalised: SubmissionPayload = JSON.parse(canonicalJson(payload));
+  const normalised: unknown = JSON.parse(canonicalJson(payload));
+  // The caller's data has the model's types; failing the reader's own guard here is a bug, never the user's.
+  if (!isSubmissionPayload(normalised)) throw new Error(`submission payload does not pass its own guard: ${payloadProblems(normalised).slice(0, 3).join('; ')}`);
   return normalised;
 }
 
