@@ -145,6 +145,10 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
     return { ok: false, issues: [...issues, { code: 'workbook-data-damaged', severity: 'error', message: `数据页的报表数据不是有效的 JSON（${parsed.message}），无法读取。${WHAT_TO_DO}`, location: { ...inFile, sheet: SHEET.data, row: FIRST_PART_ROW, column: 'B' } }] };
   }
   const value = parsed.value;
+  const format: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'format') : undefined;
+  if (typeof format === 'string' && format !== SUBMISSION_FORMAT && /^zone-returns\/submission@\d+$/.test(format)) {
+    return fail('workbook-newer-format', `该报送工作簿由更新版本的程序导出（格式 ${format}），本程序只能读取 ${SUBMISSION_FORMAT}。请升级程序后再打开。`, { ...inFile, sheet: SHEET.data, row: FIRST_PART_ROW, column: 'B' });
+  }
   if (!isSubmissionPayload(value)) {
     const problems = payloadProblems(value);
     return {

@@ -189,6 +189,14 @@ describe('a damaged or foreign file is refused with a reason, never an exception
     expect(codes(read.issues)).toEqual(['workbook-data-damaged']);
   });
 
+  it('a workbook of a newer format asks for an upgrade', async () => {
+    const bytes = await edit(await exported(), (wb) => storeData(wb, dataText(wb).replace('"format":"zone-returns/submission@1"', '"format":"zone-returns/submission@2"'), true));
+    const read = await readSubmissionWorkbook(bytes);
+    expect(read.ok).toBe(false);
+    expect(codes(read.issues)).toEqual(['workbook-newer-format']);
+    expect(read.issues[0]?.message).toContain('升级');
+  });
+
   it('JSON of the wrong shape, naming the path', async () => {
     const bytes = await edit(await exported(), (wb) => {
       const payload: unknown = JSON.parse(dataText(wb));
