@@ -107,6 +107,11 @@ describe('filling a return in the web build', () => {
     await cell(page, 'xzgsqy', 'current').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => cell(page, 'xzgsqy', 'current').textContent()).toBe('');
+    // Shown rounded to the indicator's decimals, stored as typed.
+    await cell(page, 'gyzjzqszb', 'current').click();
+    await page.keyboard.type('12.3456');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'gyzjzqszb', 'current').textContent()).toBe('12.35');
     await page.locator('[data-text-code="txtHighlights"]').fill('一季度规上工业增加值增长20.35%');
     await page.locator('[data-text-code="txtHighlights"]').blur();
     await expect.poll(() => page.locator('.text-section', { has: page.locator('[data-text-code="txtHighlights"]') }).locator('.text-counter').textContent()).toBe('18 / 3000 字');
@@ -134,6 +139,11 @@ describe('filling a return in the web build', () => {
     ];
     for (const [code, col, text] of expected) expect([code, col, await cell(page, code, col).textContent()]).toEqual([code, col, text]);
     expect(await page.locator('[data-text-code="txtHighlights"]').inputValue()).toBe('一季度规上工业增加值增长20.35%');
+    expect(await cell(page, 'gyzjzqszb', 'current').textContent()).toBe('12.35');
+    await cell(page, 'gyzjzqszb', 'current').click();
+    await page.keyboard.press('F2');
+    expect(await cell(page, 'gyzjzqszb', 'current').locator('input').inputValue()).toBe('12.3456');
+    await page.keyboard.press('Escape');
     expect(app.errors).toEqual([]);
   });
 });
