@@ -142,7 +142,15 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
         )}
         {tab === 'returns' &&
           (openReturnId === null ? (
-            <ReturnList repo={repo} zone={zone} who={who} onOpen={openReturn} {...(lastYear !== undefined ? { initialYear: lastYear } : {})} />
+            <ReturnList
+              repo={repo}
+              zone={zone}
+              who={who}
+              onOpen={openReturn}
+              zones={zones}
+              onZoneChange={(zoneId) => void saveSettings({ ...settings, zoneId })}
+              {...(lastYear !== undefined ? { initialYear: lastYear } : {})}
+            />
           ) : (
             <ReturnForm
               repo={repo}

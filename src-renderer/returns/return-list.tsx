@@ -12,6 +12,9 @@ export interface ReturnListProps {
   onOpen(returnId: string): void;
   /** Remembered between visits (设置 lastPeriodKey keeps the period; this the view). */
   initialYear?: number;
+  /** The zones the clerk can switch to (a county bureau fills for several); the choice is remembered. */
+  zones: Zone[];
+  onZoneChange(zoneId: string): void;
 }
 
 function localToday(): string {
@@ -22,7 +25,7 @@ function localToday(): string {
 const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', 填报中: '继续填报', 已校验: '打开', 已报送: '查看', 退回修改: '修改' };
 
 /** Zone and period choice: the zone's returns of a year with their state, due date and overdue mark. */
-export function ReturnList({ repo, zone, who, onOpen, initialYear }: ReturnListProps) {
+export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZoneChange }: ReturnListProps) {
   const thisYear = new Date().getFullYear();
   const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
   const [year, setYear] = useState(initialYear ?? thisYear);
@@ -58,6 +61,16 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear }: ReturnListP
     <div className="panel return-list-panel">
       <h2>{zone.name} · 报表列表</h2>
       <div className="toolbar">
+        <label>
+          开发区{' '}
+          <select value={zone.id} onChange={(e) => onZoneChange(e.target.value)} aria-label="开发区">
+            {zones.map((z) => (
+              <option key={z.id} value={z.id}>
+                {z.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           年度{' '}
           <select value={year} onChange={(e) => setYear(Number(e.target.value))} aria-label="年度">

@@ -46,6 +46,11 @@ describe('filling a return in the web build', () => {
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     await firstRunSettings(page);
     await screenshot(page, 'return-list');
+    // A county bureau fills for several zones: the zone is switched from the list and remembered.
+    await page.locator('select[aria-label="开发区"]').selectOption('gaoping-kfq');
+    await page.getByText('高平开发区 · 报表列表').waitFor();
+    await page.locator('select[aria-label="开发区"]').selectOption('jincheng-kfq');
+    await page.getByText('晋城开发区 · 报表列表').waitFor();
     await openQ1of2024(page);
 
     // Keyboard: typing starts editing, Tab moves right, Enter moves down, arrows move.
