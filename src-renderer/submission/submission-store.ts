@@ -14,7 +14,9 @@ import { periodLabel } from '../../src-shared/period';
 import { canonicalJson, parseReturn } from '../../src-shared/return';
 import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
-import { buildPayload, readSubmissionWorkbook, submissionFileName, writeSubmissionWorkbook, type SubmissionPayload, type SubmissionZone } from '../../src-shared/workbook';
+import { buildPayload } from '../../src-shared/workbook/build-payload';
+import { submissionFileName } from '../../src-shared/workbook/file-name';
+import type { SubmissionPayload, SubmissionZone } from '../../src-shared/workbook/payload';
 import type { AuditEntry, OutboxRecord, Repository, ReturnRecord } from '../db';
 import { outboxRows, type OutboxRow } from './outbox-rows';
 
@@ -111,6 +113,11 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   const submissionId = deps.newSubmissionId();
   const exportedAt = deps.now().toISOString();
   const workbookZoneInfo = workbookZone(zone);
+  // exceljs is loaded on the first export, not with the app: it is half the size of the renderer.
+  const [{ writeSubmissionWorkbook }, { readSubmissionWorkbook }] = await Promise.all([
+    import('../../src-shared/workbook/write-submission-workbook'),
+    import('../../src-shared/workbook/read-submission-workbook'),
+  ]);
   const written = await writeSubmissionWorkbook({
     set: state.set,
     ret: state.ret,

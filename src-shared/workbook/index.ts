@@ -1,4 +1,5 @@
-export { writeSubmissionWorkbook, buildPayload, type SubmissionInput, type WrittenSubmission } from './write-submission-workbook';
+export { writeSubmissionWorkbook, type WrittenSubmission } from './write-submission-workbook';
+export { buildPayload, type SubmissionInput } from './build-payload';
 export { readSubmissionWorkbook, returnJson, MAX_WORKBOOK_BYTES, type SubmissionRead, type ReadOptions } from './read-submission-workbook';
 export { SUBMISSION_FORMAT, identityOf, payloadChecksum, type SubmissionPayload, type SubmissionIdentity, type SubmissionZone } from './payload';
 export { validationSummary, targetText } from './layout-validation';

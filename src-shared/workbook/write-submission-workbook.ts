@@ -4,59 +4,22 @@
  * payload and its SHA-256. Pure: the caller computes and validates the return first and writes the
  * bytes where it wants (atomically, in src-main/files).
  */
-import type { ComputedReturn, IndicatorSet, ValidationIssue, ZoneReturn } from '../model';
 import { canonicalJson } from '../return';
+import { buildPayload, type SubmissionInput } from './build-payload';
 import { DATA_KEYS, FIRST_PART_ROW, PART_CHARS, PART_LABEL, type DataKey } from './data-sheet';
 import { ExcelJS } from './excel';
 import { layoutSubmission } from './layout-submission';
-import { SUBMISSION_FORMAT, encodeForSheet, payloadChecksum, splitIntoParts, type SubmissionPayload, type SubmissionZone } from './payload';
-import { periodLabel } from '../period';
-import { isSubmissionPayload, payloadProblems } from './payload-guard';
+import { encodeForSheet, payloadChecksum, splitIntoParts, type SubmissionPayload } from './payload';
 import { renderSheet, TEXT_FORMAT } from './render-sheet';
 import { SHEET } from './sheet-names';
 
-export interface SubmissionInput {
-  set: IndicatorSet;
-  ret: ZoneReturn;
-  computed: ComputedReturn;
-  issues: ValidationIssue[];
-  zone: SubmissionZone;
-  submissionId: string;
-  revision: number;
-  /** ISO timestamp; also the workbook's created/modified dates, so the same input gives the same sheets. */
-  exportedAt: string;
-  /** Defaults to the period as `2024年1–3月`. */
-  periodLabel?: string;
-}
+export { buildPayload, type SubmissionInput } from './build-payload';
 
 export interface WrittenSubmission {
   bytes: Uint8Array;
   /** SHA-256 of the payload's canonical JSON, as stored in the hidden sheet. */
   checksum: string;
   payload: SubmissionPayload;
-}
-
-/**
- * The payload exactly as a reader will see it: passed through canonical JSON, so what the
- * visible sheets show is built from the same values on both sides (no `undefined`, no -0).
- */
-export function buildPayload(input: SubmissionInput): SubmissionPayload {
-  const payload: SubmissionPayload = {
-    format: SUBMISSION_FORMAT,
-    submissionId: input.submissionId,
-    revision: input.revision,
-    exportedAt: input.exportedAt,
-    zone: input.zone,
-    periodLabel: input.periodLabel ?? periodLabel(input.ret.period),
-    indicatorSet: input.set,
-    return: input.ret,
-    figures: input.computed,
-    issues: input.issues,
-  };
-  const normalised: unknown = JSON.parse(canonicalJson(payload));
-  // The caller's data has the model's types; failing the reader's own guard here is a bug, never the user's.
-  if (!isSubmissionPayload(normalised)) throw new Error(`submission payload does not pass its own guard: ${payloadProblems(normalised).slice(0, 3).join('; ')}`);
-  return normalised;
 }
 
 export async function writeSubmissionWorkbook(input: SubmissionInput): Promise<WrittenSubmission> {
