@@ -18,6 +18,8 @@ export interface RosterGridProps {
   readOnly: boolean;
   onUpdate(changes: RosterRowChange[], what: string): void;
   onAppend(rows: Array<Record<string, RosterCell>>, what: string): void;
+  onUndo(): void;
+  onRedo(): void;
   onMessage(message: string): void;
   onApi(api: GridApi<RosterRow> | null): void;
   onSelectionChanged(ids: string[]): void;
@@ -33,7 +35,7 @@ export function displayedRows(api: GridApi<RosterRow> | null): RosterRow[] {
 }
 
 /** The zone's project roster (项目台账) in a grid: sort and filter by any column, edit in place, paste rows from a ledger. */
-export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onMessage, onApi, onSelectionChanged }: RosterGridProps) {
+export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onUndo, onRedo, onMessage, onApi, onSelectionChanged }: RosterGridProps) {
   const apiRef = useRef<GridApi<RosterRow> | null>(null);
   const issueIndex = useMemo(() => rosterIssueIndex(issues), [issues]);
   const issueRef = useRef(issueIndex);
@@ -92,12 +94,14 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
 
   const onCommand = useCallback(
     (command: GridKeyCommand, focus: FocusedCell) => {
-      if (command !== 'clear' || readOnly) return; // undo and redo of the roster are the 撤销 of its own edits: not kept
+      if (readOnly) return;
+      if (command === 'undo') return onUndo();
+      if (command === 'redo') return onRedo();
       const row = displayedRows(apiRef.current)[focus.rowIndex];
       if (row === undefined || (row[focus.colId] ?? null) === null) return;
       onUpdate([{ rowId: row.id, changes: { [focus.colId]: null } }], '清除单元格');
     },
-    [onUpdate, readOnly],
+    [onUpdate, onUndo, onRedo, readOnly],
   );
 
   const onPasteText = useCallback(

@@ -4,9 +4,12 @@ import { computeReturn } from '../../src-shared/compute';
 import type { IndicatorSet, RosterRow, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { periodShortLabel } from '../../src-shared/period';
 import { validateReturn } from '../../src-shared/validate';
+import { uuidV4 } from '../../src-shared/crypto';
 import type { Repository, RosterCell } from '../db';
+import { UndoStack } from '../grid/undo-stack';
 import { initialSaveState, saveLabel, trackSave, type SaveEvent } from '../returns/save-tracker';
 import type { RosterRowChange } from './paste-into-roster';
+import { applyRosterAction, describeRosterAction, invertRosterAction, updateAction, type RosterAction } from './roster-actions';
 import { displayedRows, RosterGrid } from './roster-grid';
 import { measureGroups } from './roster-measures';
 
@@ -19,14 +22,6 @@ export interface RosterScreenProps {
   returnId: string | null;
   /** A cell to go to on opening (from an issue of the return). */
   focus: { rowId: string; field: string } | null;
-}
-
-function applyChanges(rows: RosterRow[], changes: RosterRowChange[]): RosterRow[] {
-  const byId = new Map(changes.map((c) => [c.rowId, c.changes]));
-  return rows.map((r) => {
-    const change = byId.get(r.id);
-    return change === undefined ? r : { ...r, ...change };
-  });
 }
 
 /** 项目台账: the zone's projects, edited in a grid, with the 三个一批 figures and rates following live. */
@@ -73,59 +68,84 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
   const issues = useMemo<ValidationIssue[]>(() => (liveReturn === null || computed === null ? [] : validateReturn(set, liveReturn, computed).filter((i) => i.target.kind === 'roster')), [liveReturn, computed, set]);
   const groups = useMemo(() => (computed === null ? [] : measureGroups(set, zone.type, computed)), [computed, set, zone.type]);
 
-  const onUpdate = useCallback(
-    (changes: RosterRowChange[]) => {
-      setRows((r) => (r === null ? r : applyChanges(r, changes)));
+  const undoStack = useRef(new UndoStack<RosterAction>());
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
+
+  /** Shows the action, saves it in one transaction, and reloads the roster if the save is refused. */
+  const run = useCallback(
+    async (action: RosterAction): Promise<boolean> => {
+      setRows((r) => (r === null ? r : applyRosterAction(r, action)));
       track({ kind: 'started' });
-      void repo.updateRowFields(zone.id, changes.map((c) => ({ id: c.rowId, fields: c.changes })), who, context).then((result) => {
-        if (result.ok) track({ kind: 'committed', savedAt: result.value.savedAt });
-        else {
-          const text = result.issues.map((i) => i.message).join('；');
-          track({ kind: 'failed', message: text });
-          setMessage({ text, problem: true });
-          void reload();
-        }
-      });
+      const result =
+        action.kind === 'update'
+          ? await repo.updateRowFields(zone.id, action.after.map((c) => ({ id: c.rowId, fields: c.changes })), who, context)
+          : action.kind === 'add'
+            ? await repo.addRows(zone.id, action.rows.map((r) => ({ ...r })), who, context)
+            : await repo.deleteRows(zone.id, action.rows.map((r) => r.id), who, context);
+      if (result.ok) {
+        track({ kind: 'committed', savedAt: result.value.savedAt });
+        return true;
+      }
+      const text = result.issues.map((i) => i.message).join('；');
+      track({ kind: 'failed', message: text });
+      setMessage({ text, problem: true });
+      await reload();
+      return false;
     },
     [repo, zone.id, who, context, reload],
   );
 
-  const onAppend = useCallback(
-    (newRows: Array<Record<string, RosterCell>>, _what: string, focusNew = false) => {
-      track({ kind: 'started' });
-      void repo.addRows(zone.id, newRows, who, context).then(async (result) => {
-        if (!result.ok) {
-          const text = result.issues.map((i) => i.message).join('；');
-          track({ kind: 'failed', message: text });
-          setMessage({ text, problem: true });
-          return;
-        }
-        track({ kind: 'committed', savedAt: result.value.savedAt });
-        const first = result.value.ids[0];
-        if (focusNew && first !== undefined) pendingFocus.current = { rowId: first, field: set.roster.fields[0]?.code ?? 'name', edit: true };
-        await reload();
+  const perform = useCallback(
+    (action: RosterAction) => {
+      undoStack.current.push(action);
+      void run(action).then((ok) => {
+        if (!ok) undoStack.current.discard(action);
       });
     },
-    [repo, zone.id, who, context, reload, set],
+    [run],
+  );
+
+  const undoOrRedo = useCallback(
+    (which: 'undo' | 'redo') => {
+      const action = which === 'undo' ? undoStack.current.undo() : undoStack.current.redo();
+      if (action === undefined) {
+        setMessage({ text: which === 'undo' ? '没有可以撤销的修改。' : '没有可以恢复的修改。', problem: false });
+        return;
+      }
+      void run(which === 'undo' ? invertRosterAction(action) : action).then((ok) => {
+        if (!ok) undoStack.current.restore(action, which);
+        else setMessage({ text: `已${which === 'undo' ? '撤销' : '恢复'}：${describeRosterAction(action)}。`, problem: false });
+      });
+    },
+    [run],
+  );
+
+  const onUpdate = useCallback(
+    (changes: RosterRowChange[]) => {
+      perform(updateAction(rowsRef.current ?? [], changes));
+    },
+    [perform],
+  );
+
+  const onAppend = useCallback(
+    (newRows: Array<Record<string, RosterCell>>, focusNew = false) => {
+      // Ids are made here, so that undoing the add (and redoing it) names the same rows.
+      const rowsWithIds: RosterRow[] = newRows.map((r) => ({ ...r, id: uuidV4() }));
+      const first = rowsWithIds[0];
+      if (focusNew && first !== undefined) pendingFocus.current = { rowId: first.id, field: set.roster.fields[0]?.code ?? 'name', edit: true };
+      perform({ kind: 'add', rows: rowsWithIds });
+    },
+    [perform, set],
   );
 
   const deleteSelected = (): void => {
     setConfirmDelete(false);
-    const ids = selected;
-    setRows((r) => (r === null ? r : r.filter((row) => !ids.includes(row.id))));
-    track({ kind: 'started' });
-    void repo.deleteRows(zone.id, ids, who, context).then((result) => {
-      if (result.ok) {
-        track({ kind: 'committed', savedAt: result.value.savedAt });
-        setMessage({ text: `已删除 ${ids.length} 个项目。`, problem: false });
-        setSelected([]);
-      } else {
-        const text = result.issues.map((i) => i.message).join('；');
-        track({ kind: 'failed', message: text });
-        setMessage({ text, problem: true });
-        void reload();
-      }
-    });
+    const ids = new Set(selected);
+    const doomed = (rows ?? []).filter((r) => ids.has(r.id));
+    perform({ kind: 'delete', rows: doomed });
+    setMessage({ text: `已删除 ${doomed.length} 个项目（可按 Ctrl+Z 撤销）。`, problem: false });
+    setSelected([]);
   };
 
   const label = saveLabel(saves);
@@ -140,7 +160,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
           </span>
         </div>
         <div className="toolbar">
-          <button type="button" className="btn primary" onClick={() => onAppend([{}], '新增项目', true)}>
+          <button type="button" className="btn primary" onClick={() => onAppend([{}], true)}>
             新增项目
           </button>
           <button type="button" className="btn danger" disabled={selected.length === 0} onClick={() => setConfirmDelete(true)}>
@@ -181,7 +201,9 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
           issues={issues}
           readOnly={false}
           onUpdate={onUpdate}
-          onAppend={(r, what) => onAppend(r, what)}
+          onAppend={(r) => onAppend(r)}
+          onUndo={() => undoOrRedo('undo')}
+          onRedo={() => undoOrRedo('redo')}
           onMessage={(text) => setMessage({ text, problem: /无法|不是|应为|失败/.test(text) })}
           onApi={(api) => {
             apiRef.current = api;

@@ -207,6 +207,16 @@ describe('the project roster in the web build', () => {
     await expect.poll(() => names().count()).toBe(2);
     await expect.poll(() => measure('qySignedCount').textContent()).toBe('2 个');
 
+    // Ctrl+Z brings the deleted project back (same id, same fields), Ctrl+Y deletes it again.
+    await names().first().click();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => names().count()).toBe(3);
+    await expect.poll(() => measure('qySignedCount').textContent()).toBe('3 个');
+    expect(await rowId('丙文旅项目')).toBe(bing);
+    await page.keyboard.press('Control+Y');
+    await expect.poll(() => names().count()).toBe(2);
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+
     // The return's 三个一批 section follows the roster.
     await page.getByRole('tab', { name: '填报' }).click();
     await expect.poll(() => cell(page, 'qySignedCount', 'current').textContent()).toBe('2');
