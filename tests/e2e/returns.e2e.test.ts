@@ -76,6 +76,9 @@ describe('filling a return in the web build', () => {
 
     // A validation mark on the cell and an entry in the issue list that jumps to it.
     await expect.poll(() => cell(page, 'zxxmtz', 'current').getAttribute('class')).toContain('cell-error');
+    // The mark's tooltip says what is wrong.
+    await cell(page, 'zxxmtz', 'current').hover();
+    await expect.poll(() => page.locator('.ag-tooltip').first().textContent(), { timeout: 10_000 }).toContain('不能大于工业投资');
     // 工业投资 has no 上年同期 yet: its empty cell is marked too, though its value never changed.
     await expect.poll(() => cell(page, 'gytz', 'lastYear').getAttribute('class')).toContain('cell-error');
     const issue = page.locator('.issue-error', { has: page.locator('.issue-place', { hasText: /^转型项目投资·本期$/ }) }).first();
