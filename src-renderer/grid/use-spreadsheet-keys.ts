@@ -53,7 +53,7 @@ export function useSpreadsheetKeys<T>(apiRef: RefObject<GridApi<T> | null>, hand
       const focus = focusedCell(api);
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'v' && !event.altKey) {
         pasteFocus.current = focus;
-        pasteTarget.current?.focus();
+        pasteTarget.current?.focus({ preventScroll: true });
         // The browser pastes as the default action of this key, before any timer runs; with
         // nothing on the clipboard no paste comes, and the focus goes back to the cell here.
         setTimeout(() => {
