@@ -14,6 +14,7 @@ import { OutboxTable } from './outbox-table';
 import { PrintView } from './print-view';
 import { defaultExportDeps, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
 import { useSubmission } from './use-submission';
+import { VerifyPanel } from './verify-panel';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
 
@@ -225,6 +226,8 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
         <h3>发件箱</h3>
         <OutboxTable rows={outbox} />
       </section>
+
+      <VerifyPanel />
 
       {preview && printSheets.length > 0 && <PrintView sheets={printSheets} />}
     </div>

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSubmissionWorkbook, SHEET } from '../../src-shared/workbook';
-import { captureDownload, openApp, screenshot, type OpenedApp } from './harness';
+import { ExcelJS } from '../../src-shared/workbook/excel';
+import { captureDownload, openApp, pickFile, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -139,6 +140,22 @@ describe('submitting a return in the web build', () => {
     expect(await outbox.locator('tr[data-revision="1"]').textContent()).toContain('已有更新版本（第 2 版）');
     expect(await outbox.locator('tr[data-revision="2"]').textContent()).toContain('最新');
     expect(await outbox.locator('tr[data-revision="2"]').textContent()).toContain(book2.checksum.stored.slice(0, 16));
+
+    // 核对报送工作簿: the first file is intact; the same file changed by hand is caught, cell named.
+    const verify = page.getByRole('region', { name: '核对报送工作簿' });
+    await pickFile(page, () => verify.getByRole('button', { name: '选择工作簿…' }).click(), { name: first.fileName, bytes: first.bytes });
+    await expect.poll(() => verify.getByTestId('verification').getAttribute('data-verdict')).toBe('intact');
+    expect(await verify.getByTestId('verification').textContent()).toContain('第 1 版');
+    const edited = new ExcelJS.Workbook();
+    await edited.xlsx.load(new Uint8Array(second.bytes).buffer);
+    const table = edited.getWorksheet(SHEET.indicators);
+    if (!table) throw new Error('no indicator sheet');
+    table.getCell('D5').value = 120;
+    const editedBytes = new Uint8Array(await edited.xlsx.writeBuffer());
+    await pickFile(page, () => verify.getByRole('button', { name: '选择工作簿…' }).click(), { name: '改过的.xlsx', bytes: editedBytes });
+    await expect.poll(() => verify.getByTestId('verification').getAttribute('data-verdict')).toBe('changed');
+    expect(await verify.getByTestId('verification').textContent()).toContain('「主要指标」表 D5 单元格（规上工业增加值 · 本期累计）应为 100，实为 120');
+    await screenshot(page, 'submission-verify');
 
     // Print: the preview is the workbook's form; the print stylesheet sends only it to paper.
     await page.getByRole('button', { name: '打印预览' }).click();
