@@ -1,4 +1,4 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
@@ -28,6 +28,9 @@ export interface SectionGridProps {
   /** A submitted return: every key that would change a cell says why it cannot. */
   readOnly?: boolean;
 }
+
+const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
+const SECTION_LOCALE: Record<string, string> = { noRowsToShow: '本部分没有本开发区需填报的指标' };
 
 const LOCKED_MESSAGE = '本报表已报送，只能查看，不能修改。如需修改，请由审核人退回后再改。';
 
@@ -210,7 +213,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
         {...spreadsheetGridOptions}
         rowData={rows}
         columnDefs={columnDefs}
-        getRowId={(p) => p.data.code}
+        getRowId={sectionRowId}
         domLayout="autoHeight"
         onCellEditRequest={onCellEditRequest}
         onGridReady={onGridReady}
@@ -218,7 +221,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
           apiRef.current = null;
           onApi(sectionId, null);
         }}
-        localeText={{ noRowsToShow: '本部分没有本开发区需填报的指标' }}
+        localeText={SECTION_LOCALE}
       />
     </section>
   );

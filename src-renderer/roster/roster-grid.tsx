@@ -1,4 +1,4 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { RosterField, RosterRow, ValidationIssue } from '../../src-shared/model';
@@ -24,6 +24,30 @@ export interface RosterGridProps {
   onApi(api: GridApi<RosterRow> | null): void;
   onSelectionChanged(ids: string[]): void;
 }
+
+// Grid options kept stable between renders: AG Grid re-applies an option whose object changes.
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const;
+const DEFAULT_COL_DEF: ColDef<RosterRow> = { wrapHeaderText: true, autoHeaderHeight: true };
+const rosterRowId = (p: GetRowIdParams<RosterRow>): string => p.data.id;
+const ROSTER_LOCALE: Record<string, string> = {
+  noRowsToShow: '台账中还没有项目：点“新增项目”，或从 Excel 复制项目行后点选此表按 Ctrl+V 粘贴',
+  filterOoo: '筛选…',
+  contains: '包含',
+  notContains: '不包含',
+  equals: '等于',
+  notEqual: '不等于',
+  startsWith: '开头是',
+  endsWith: '结尾是',
+  blank: '为空',
+  notBlank: '不为空',
+  lessThan: '小于',
+  greaterThan: '大于',
+  lessThanOrEqual: '小于等于',
+  greaterThanOrEqual: '大于等于',
+  inRange: '介于',
+  andCondition: '且',
+  orCondition: '或',
+};
 
 /** The rows as the clerk sees them now: sorted and filtered. */
 export function displayedRows(api: GridApi<RosterRow> | null): RosterRow[] {
@@ -139,9 +163,9 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         {...spreadsheetGridOptions}
         rowData={rows}
         columnDefs={columnDefs}
-        getRowId={(p) => p.data.id}
-        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
+        getRowId={rosterRowId}
+        rowSelection={ROW_SELECTION}
+        defaultColDef={DEFAULT_COL_DEF}
         onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
         onCellEditRequest={onCellEditRequest}
         onGridReady={(e: GridReadyEvent<RosterRow>) => {
@@ -152,25 +176,7 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
           apiRef.current = null;
           onApi(null);
         }}
-        localeText={{
-          noRowsToShow: '台账中还没有项目：点“新增项目”，或从 Excel 复制项目行后点选此表按 Ctrl+V 粘贴',
-          filterOoo: '筛选…',
-          contains: '包含',
-          notContains: '不包含',
-          equals: '等于',
-          notEqual: '不等于',
-          startsWith: '开头是',
-          endsWith: '结尾是',
-          blank: '为空',
-          notBlank: '不为空',
-          lessThan: '小于',
-          greaterThan: '大于',
-          lessThanOrEqual: '小于等于',
-          greaterThanOrEqual: '大于等于',
-          inRange: '介于',
-          andCondition: '且',
-          orCondition: '或',
-        }}
+        localeText={ROSTER_LOCALE}
       />
     </div>
   );
