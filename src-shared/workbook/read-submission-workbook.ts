@@ -110,11 +110,13 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
   }
 
   const { meta, parts, issues } = readDataSheet(dataSheet, file);
-  const expectedParts = typeof meta.parts === 'number' ? meta.parts : undefined;
+  // A hand-edited count (negative, fractional, a billion) is reported, never looped over.
+  const expectedParts = typeof meta.parts === 'number' && Number.isSafeInteger(meta.parts) && meta.parts >= 0 ? meta.parts : undefined;
   const present = parts.filter((p) => p !== undefined).length;
   if (expectedParts === undefined || present !== expectedParts || parts.length !== expectedParts) {
     const missingRows: number[] = [];
-    for (let i = 0; i < (expectedParts ?? parts.length); i += 1) if (parts[i] === undefined) missingRows.push(FIRST_PART_ROW + i);
+    const lookUpTo = Math.min(expectedParts ?? parts.length, parts.length + 6);
+    for (let i = 0; i < lookUpTo; i += 1) if (parts[i] === undefined) missingRows.push(FIRST_PART_ROW + i);
     return {
       ok: false,
       issues: [
@@ -124,7 +126,7 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
           severity: 'error',
           message:
             expectedParts === undefined
-              ? `数据页 B7 单元格缺少数据分段数，报表数据无法读取。${WHAT_TO_DO}`
+              ? `数据页 B7 单元格的数据分段数缺失或不是整数，报表数据无法读取。${WHAT_TO_DO}`
               : `数据页应有 ${expectedParts} 段报表数据，实有 ${present} 段${missingRows.length > 0 ? `（缺 B${missingRows.slice(0, 5).join('、B')}${missingRows.length > 5 ? ' 等' : ''}）` : ''}。${WHAT_TO_DO}`,
           location: { ...inFile, sheet: SHEET.data, row: 7, column: 'B' },
         },
