@@ -3,6 +3,17 @@ import { SheetBuilder, type LayoutSheet } from './layout';
 import { text } from './layout-common';
 import { SHEET } from './sheet-names';
 
+/**
+ * The calendar date of an ISO instant in China Standard Time (UTC+8, no daylight saving), where
+ * every zone is: 报出日期 defaults to the day of the export, which a UTC date would get wrong
+ * before 08:00.
+ */
+export function chinaDate(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 /** The cover a reviewer signs and seals (封面). */
 export function layoutCover(payload: SubmissionPayload): LayoutSheet {
   const b = new SheetBuilder();
@@ -18,7 +29,7 @@ export function layoutCover(payload: SubmissionPayload): LayoutSheet {
     ['统计负责人', cover.statisticsHead],
     ['填表人', cover.filler],
     ['联系电话', cover.phone],
-    ['报出日期', cover.reportDate],
+    ['报出日期', cover.reportDate ?? chinaDate(payload.exportedAt)],
     ['报送编号', payload.submissionId],
     ['版次', `第 ${payload.revision} 版`],
     ['指标体系', `${payload.indicatorSet.id} ${payload.indicatorSet.version}`],
