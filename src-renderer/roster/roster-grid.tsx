@@ -23,6 +23,8 @@ export interface RosterGridProps {
   onMessage(message: string): void;
   onApi(api: GridApi<RosterRow> | null): void;
   onSelectionChanged(ids: string[]): void;
+  /** The grid has taken new rows (a row just added can now be focused). */
+  onRowDataUpdated(): void;
 }
 
 // Grid options kept stable between renders: AG Grid re-applies an option whose object changes.
@@ -59,7 +61,7 @@ export function displayedRows(api: GridApi<RosterRow> | null): RosterRow[] {
 }
 
 /** The zone's project roster (项目台账) in a grid: sort and filter by any column, edit in place, paste rows from a ledger. */
-export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onUndo, onRedo, onMessage, onApi, onSelectionChanged }: RosterGridProps) {
+export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onUndo, onRedo, onMessage, onApi, onSelectionChanged, onRowDataUpdated }: RosterGridProps) {
   const apiRef = useRef<GridApi<RosterRow> | null>(null);
   const issueIndex = useMemo(() => rosterIssueIndex(issues), [issues]);
   const issueRef = useRef(issueIndex);
@@ -167,6 +169,7 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         rowSelection={ROW_SELECTION}
         defaultColDef={DEFAULT_COL_DEF}
         onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
+        onRowDataUpdated={onRowDataUpdated}
         onCellEditRequest={onCellEditRequest}
         onGridReady={(e: GridReadyEvent<RosterRow>) => {
           apiRef.current = e.api;

@@ -33,7 +33,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [saves, setSaves] = useState(initialSaveState);
   const apiRef = useRef<GridApi<RosterRow> | null>(null);
-  const pendingFocus = useRef<{ rowId: string; field: string; edit: boolean } | null>(focus === null ? null : { ...focus, edit: false });
+  const pendingFocus = useRef<{ rowId: string; field: string } | null>(focus);
 
   const track = (event: SaveEvent): void => setSaves((s) => trackSave(s, event));
   const context = useMemo(() => (returnId === null ? {} : { returnId }), [returnId]);
@@ -49,19 +49,22 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
     }
   }, [reload, repo, returnId]);
 
-  // Focus a requested row once it is in the grid (after an add, or coming from an issue).
-  useEffect(() => {
+  // Focus a requested row once the grid has it (after an add, or coming from an issue). The grid
+  // takes new rows after React's render, so this runs again when it reports its rows updated.
+  const focusPending = useCallback(() => {
     const want = pendingFocus.current;
     const api = apiRef.current;
-    if (want === null || api === null || rows === null) return;
+    if (want === null || api === null) return;
     const index = displayedRows(api).findIndex((r) => r.id === want.rowId);
     if (index < 0) return;
     pendingFocus.current = null;
     api.ensureIndexVisible(index);
     api.ensureColumnVisible(want.field);
-    api.setFocusedCell(index, want.field);
-    if (want.edit) api.startEditingCell({ rowIndex: index, colKey: want.field });
-  }, [rows]);
+    // The row is drawn in the grid's next frame; focusing it before then lands on the header.
+    // Only the focus: typing then starts editing, as in Excel.
+    requestAnimationFrame(() => api.setFocusedCell(index, want.field));
+  }, []);
+  useEffect(focusPending, [rows, focusPending]);
 
   const liveReturn = useMemo<ZoneReturn | null>(() => (ret !== null && rows !== null ? { ...ret, roster: rows } : null), [ret, rows]);
   const computed = useMemo(() => (liveReturn === null ? null : computeReturn(set, liveReturn, { zoneType: zone.type })), [liveReturn, set, zone.type]);
@@ -133,7 +136,11 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
       // Ids are made here, so that undoing the add (and redoing it) names the same rows.
       const rowsWithIds: RosterRow[] = newRows.map((r) => ({ ...r, id: uuidV4() }));
       const first = rowsWithIds[0];
-      if (focusNew && first !== undefined) pendingFocus.current = { rowId: first.id, field: set.roster.fields[0]?.code ?? 'name', edit: true };
+      if (focusNew && first !== undefined) {
+        pendingFocus.current = { rowId: first.id, field: set.roster.fields[0]?.code ?? 'name' };
+        // An empty new project would be hidden by an active filter.
+        if (apiRef.current?.isAnyFilterPresent() === true) apiRef.current.setFilterModel(null);
+      }
       perform({ kind: 'add', rows: rowsWithIds });
     },
     [perform, set],
@@ -170,7 +177,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
             清除筛选
           </button>
           <span className="spacer" />
-          <span className="muted">点列标题排序，在标题下方的框中筛选；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
+          <span className="muted">点列标题排序，在标题下方的框中筛选；输入中文前先按 F2 或双击单元格；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
         </div>
         {message !== null && <p className={`status-line${message.problem ? ' problem' : ''}`} role="status">{message.text}</p>}
         {groups.length > 0 && ret !== null && (
@@ -209,6 +216,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
             apiRef.current = api;
           }}
           onSelectionChanged={setSelected}
+          onRowDataUpdated={focusPending}
         />
       )}
       {confirmDelete && (

@@ -220,6 +220,15 @@ describe('the project roster in the web build', () => {
     await expect.poll(() => names().count()).toBe(2);
     await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
 
+    // 新增项目 puts the focus on the new row's name; F2 opens it for Chinese input (an IME needs a text box).
+    await page.getByRole('button', { name: '新增项目' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('name');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('丁新能源项目');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await names().allTextContents()).map((t) => t.trim())).toContain('丁新能源项目');
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+
     // The return's 三个一批 section follows the roster.
     await page.getByRole('tab', { name: '填报' }).click();
     await expect.poll(() => cell(page, 'qySignedCount', 'current').textContent()).toBe('2');
