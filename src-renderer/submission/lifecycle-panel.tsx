@@ -6,6 +6,7 @@ import type { SubmissionState } from './submission-store';
 /** The return's state, revision and reason, and who changed the state when. */
 export function LifecyclePanel({ state }: { state: SubmissionState }) {
   const { lifecycle } = state;
+  const last = state.history[state.history.length - 1];
   return (
     <div className="lifecycle-panel">
       <p className="lifecycle-head">
@@ -13,6 +14,11 @@ export function LifecyclePanel({ state }: { state: SubmissionState }) {
           {lifecycle.state}
         </span>
         <span>{lifecycle.revision === 0 ? '尚未报送' : `已报送 ${lifecycle.revision} 版`}</span>
+        {last !== undefined && (
+          <span className="muted" data-testid="last-change">
+            {localTime(last.at)} 由 {last.who} 改为“{String(last.new)}”
+          </span>
+        )}
         {lifecycle.submittedAt !== null && <span className="muted">最近报送：{localTime(lifecycle.submittedAt)}</span>}
       </p>
       <p className="muted">{STATE_HELP[lifecycle.state]}</p>

@@ -12,7 +12,7 @@ import { IssueList } from '../returns/issue-list';
 import { LifecyclePanel } from './lifecycle-panel';
 import { OutboxTable } from './outbox-table';
 import { PrintView } from './print-view';
-import { defaultExportDeps, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
+import { defaultExportDeps, exportSubmission, markReturnValidated, preloadWorkbookModules, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
 import { useSubmission } from './use-submission';
 import { VerifyPanel } from './verify-panel';
 
@@ -57,13 +57,19 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
     });
   }, [repo, zone.id, load]);
 
+  useEffect(() => preloadWorkbookModules(), []);
+
   const run = useCallback(
     async (action: () => Promise<Message | null>) => {
       setWorking(true);
       try {
         setMessage(await action());
-        await reload();
+      } catch (error) {
+        // A bug or a part of the program that failed to load: say so rather than leave the button dead.
+        console.error(error);
+        setMessage({ kind: 'error', text: `操作未完成：${error instanceof Error ? error.message : String(error)}。请重试；如仍失败，请重新打开程序。` });
       } finally {
+        await reload();
         setWorking(false);
       }
     },

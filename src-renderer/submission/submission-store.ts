@@ -87,6 +87,19 @@ export async function markReturnValidated(repo: Repository, state: SubmissionSta
   return repo.markValidated(state.returnId, state.gate, who);
 }
 
+/**
+ * exceljs is not loaded with the app (it is half the size of the renderer) but when the 报送 screen
+ * opens (`preloadWorkbookModules`), so an export does not wait for it.
+ */
+export function loadWorkbookModules() {
+  return Promise.all([import('../../src-shared/workbook/write-submission-workbook'), import('../../src-shared/workbook/read-submission-workbook')]);
+}
+
+export function preloadWorkbookModules(): void {
+  // A failure here is retried by the export itself, which reports it.
+  loadWorkbookModules().catch(() => undefined);
+}
+
 export interface ExportDeps {
   repo: Repository;
   saveFile(args: SaveFileArgs): Promise<Result<SaveOutcome>>;
@@ -113,11 +126,7 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   const submissionId = deps.newSubmissionId();
   const exportedAt = deps.now().toISOString();
   const workbookZoneInfo = workbookZone(zone);
-  // exceljs is loaded on the first export, not with the app: it is half the size of the renderer.
-  const [{ writeSubmissionWorkbook }, { readSubmissionWorkbook }] = await Promise.all([
-    import('../../src-shared/workbook/write-submission-workbook'),
-    import('../../src-shared/workbook/read-submission-workbook'),
-  ]);
+  const [{ writeSubmissionWorkbook }, { readSubmissionWorkbook }] = await loadWorkbookModules();
   const written = await writeSubmissionWorkbook({
     set: state.set,
     ret: state.ret,

@@ -116,6 +116,7 @@ describe('submitting a return in the web build', () => {
     await page.getByRole('button', { name: '退回修改' }).click();
     await expect.poll(() => status(page)).toBe('退回修改');
     await page.getByText('退回原因：市局要求核对工业投资').waitFor();
+    expect(await page.getByTestId('last-change').textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 由 张明 改为“退回修改”$/);
 
     await page.getByRole('button', { name: '打开报表' }).click();
     await cell(page, 'gytz', 'current').click();
