@@ -7,6 +7,7 @@ import { indicatorsFor } from '../../src-shared/seeds';
 import type { Repository } from '../db';
 import { TextSection } from '../texts/text-section';
 import { buildSectionRows, type IndicatorRow } from './build-section-rows';
+import { CoverPanel } from './cover-panel';
 import { IssueList } from './issue-list';
 import { SectionGrid } from './section-grid';
 import { useReturnEditor, type ReturnEditor } from './use-return-editor';
@@ -151,6 +152,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
         </p>
       )}
       {editor.record.status === '退回修改' && editor.record.reopenReason && <p className="notice warning">退回原因：{editor.record.reopenReason}</p>}
+      <CoverPanel cover={editor.ret.cover} readOnly={editor.readOnly} onSave={editor.saveCover} />
       <p className="muted" hidden={editor.readOnly}>
         方向键移动，直接输入即开始编辑，Enter 下移，Tab 右移，Delete 清除，Ctrl+Z 撤销，Ctrl+Y 恢复；可从 Excel / WPS 复制一块数据，点选起始单元格后按 Ctrl+V 粘贴。灰色单元格由程序计算。
       </p>

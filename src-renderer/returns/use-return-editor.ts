@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { computeReturn } from '../../src-shared/compute';
-import type { ComputedReturn, IndicatorSet, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
+import type { ComputedReturn, CoverInfo, IndicatorSet, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { findIndicatorSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
 import type { Repository, ReturnRecord, ReturnStatus } from '../db';
 import { UndoStack } from '../grid/undo-stack';
+import { COVER_FIELDS } from './cover-patch';
 import { initialSaveState, saveLabel, trackSave, type SaveLabel } from './save-tracker';
 import { applyValueEdits, invertValueEdits, type ValueEdit } from './value-edits';
 
@@ -24,6 +25,8 @@ export interface ReturnEditor {
   redo(): void;
   saveText(code: string, text: string): Promise<void>;
   saveExplanation(key: string, text: string): void;
+  /** Saves cover fields; resolves with the refusal's message, or null once committed. */
+  saveCover(patch: Partial<CoverInfo>): Promise<string | null>;
   message: { text: string; problem: boolean } | null;
   say(text: string, problem?: boolean): void;
 }
@@ -184,6 +187,32 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
     [repo, returnId, who, say, setRet],
   );
 
+  const saveCover = useCallback(
+    async (patch: Partial<CoverInfo>): Promise<string | null> => {
+      dispatchSave({ kind: 'started' });
+      const result = await repo.saveCover(returnId, patch, who);
+      if (!result.ok) {
+        const text = issuesText(result.issues);
+        dispatchSave({ kind: 'failed', message: text });
+        return text;
+      }
+      setRet((r) => {
+        const cover: CoverInfo = { ...r.cover };
+        for (const { key } of COVER_FIELDS) {
+          if (!(key in patch)) continue;
+          const value = patch[key];
+          if (value === undefined || value === '') delete cover[key];
+          else cover[key] = value;
+        }
+        return { ...r, cover };
+      });
+      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+      setStatus(result.value.status);
+      return null;
+    },
+    [repo, returnId, who, setRet],
+  );
+
   if (loaded === null) return { kind: 'loading' };
   if ('failed' in loaded) return { kind: 'failed', message: loaded.failed };
   return {
@@ -203,6 +232,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       redo,
       saveText,
       saveExplanation,
+      saveCover,
       message,
       say,
     },

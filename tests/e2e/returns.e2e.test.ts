@@ -115,6 +115,15 @@ describe('filling a return in the web build', () => {
     await cell(page, 'xzgsqy', 'current').click();
     await page.keyboard.press('Delete');
     await expect.poll(() => cell(page, 'xzgsqy', 'current').textContent()).toBe('');
+    // The cover carries the clerk's settings and takes the report date.
+    await page.locator('.cover-panel summary').click();
+    expect(await page.locator('[data-cover="filler"]').inputValue()).toBe('王芳');
+    expect(await page.locator('[data-cover="phone"]').inputValue()).toBe('0356-1234567');
+    await page.locator('[data-cover="reportDate"]').fill('2024-04-08');
+    await page.locator('[data-cover="reportDate"]').blur();
+    await waitSaved(page);
+    await expect.poll(() => page.locator('.cover-panel summary').textContent()).toContain('2024-04-08');
+
     // Shown rounded to the indicator's decimals, stored as typed.
     await cell(page, 'gyzjzqszb', 'current').click();
     await page.keyboard.type('12.3456');
@@ -147,6 +156,7 @@ describe('filling a return in the web build', () => {
     ];
     for (const [code, col, text] of expected) expect([code, col, await cell(page, code, col).textContent()]).toEqual([code, col, text]);
     expect(await page.locator('[data-text-code="txtHighlights"]').inputValue()).toBe('一季度规上工业增加值增长20.35%');
+    expect(await page.locator('.cover-panel summary').textContent()).toContain('报出日期 2024-04-08');
     expect(await cell(page, 'gyzjzqszb', 'current').textContent()).toBe('12.35');
     await cell(page, 'gyzjzqszb', 'current').click();
     await page.keyboard.press('F2');
