@@ -95,6 +95,13 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
 
   const say = useCallback((text: string, problem = false) => setMessage({ text, problem }), []);
 
+  // A plain notice (已撤销…) fades after a while; a problem stays until the next message.
+  useEffect(() => {
+    if (message === null || message.problem) return;
+    const timer = setTimeout(() => setMessage((m) => (m === message ? null : m)), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   /** Shows the edits, saves them in one transaction, and takes them back off the screen if the save fails. */
   const write = useCallback(
     async (edits: ValueEdit[]): Promise<boolean> => {
