@@ -41,4 +41,16 @@ describe('pasteIntoRoster', () => {
   it('counts cells right of the last column', () => {
     expect(pasteIntoRoster('a\tb\tc\td', { rowIndex: 0, colId: 'totalInvestment' }, rows, fields).skipped).toBe(2);
   });
+
+  it('leaves out a copied header row and total rows, counting them', () => {
+    const result = pasteIntoRoster('项目名称\t总投资（亿元）\t是否签约\n丙项目\t2\t是\n合计\t2\t\n', null, [], [...fields.slice(0, 2), { code: 'signed', name: '签约', type: 'boolean', synonyms: ['是否签约'] }]);
+    expect(result.newRows).toEqual([{ name: '丙项目', totalInvestment: 2, signed: true }]);
+    expect(result.droppedRows).toBe(2);
+  });
+
+  it('keeps a first row that is a project, not a header', () => {
+    const result = pasteIntoRoster('项目名称示范园\t3\t否\n', null, [], fields);
+    expect(result.newRows).toEqual([{ name: '项目名称示范园', totalInvestment: 3, signed: false }]);
+    expect(result.droppedRows).toBe(0);
+  });
 });

@@ -10,6 +10,8 @@ export interface RosterRowChange {
 }
 
 export interface RosterPaste {
+  /** Header and total rows (项目名称…, 合计, 小计) copied along with the projects and left out. */
+  droppedRows: number;
   /** Changes to rows already in the roster (only fields whose value changes). */
   updates: RosterRowChange[];
   /** Rows of the block below the last displayed row: new projects to append. */
@@ -32,7 +34,9 @@ export function pasteIntoRoster(
   const columns = fields.map((f) => f.code);
   const byCode = new Map(fields.map((f) => [f.code, f]));
   const start = focus ?? { rowIndex: displayed.length, colId: columns[0] ?? '' };
-  const plan = planPaste(parseClipboardBlock(text), start, { rowCount: displayed.length, columns, isEditable: () => true });
+  const block = parseClipboardBlock(text);
+  const kept = block.filter((row, index) => !(index === 0 && isHeaderRow(row, fields)) && !isTotalRow(row));
+  const plan = planPaste(kept, start, { rowCount: displayed.length, columns, isEditable: () => true });
   const problems: string[] = [];
   const read = (colId: string, raw: string, where: string): { ok: true; value: RosterCell } | { ok: false } => {
     const field = byCode.get(colId);
@@ -68,5 +72,23 @@ export function pasteIntoRoster(
     if (Object.keys(record).length > 0) newRows.push(record);
   });
 
-  return { updates: [...updates.values()], newRows, problems, skipped: plan.outsideColumns };
+  return { updates: [...updates.values()], newRows, problems, skipped: plan.outsideColumns, droppedRows: block.length - kept.length };
+}
+
+function normalizeHeader(text: string): string {
+  return text.replace(/[\s（）()]/g, '').replace(/亿元|万元|元|%$/g, '');
+}
+
+/** A copied header row: most of its filled cells are field names (or their ledger synonyms). */
+function isHeaderRow(row: readonly string[], fields: readonly RosterField[]): boolean {
+  const names = new Set(fields.flatMap((f) => [f.name, ...f.synonyms]).map(normalizeHeader));
+  const filled = row.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return false;
+  return filled.filter((c) => names.has(normalizeHeader(c))).length * 2 >= filled.length;
+}
+
+/** A total row of a ledger (合计, 小计, 总计 in its first filled cell). */
+function isTotalRow(row: readonly string[]): boolean {
+  const first = row.find((c) => c.trim() !== '')?.replace(/\s/g, '') ?? '';
+  return /^(合计|小计|总计)/.test(first);
 }

@@ -138,6 +138,7 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
       if (result.newRows.length > 0) onAppend(result.newRows, `粘贴新增 ${result.newRows.length} 个项目`);
       const notes: string[] = [];
       if (result.newRows.length > 0) notes.push(`新增 ${result.newRows.length} 个项目`);
+      if (result.droppedRows > 0) notes.push(`跳过表头或合计行 ${result.droppedRows} 行`);
       if (result.updates.length > 0) notes.push(`修改 ${result.updates.length} 个项目`);
       if (result.skipped > 0) notes.push(`${result.skipped} 个单元格超出最后一列，未粘贴`);
       if (result.problems.length > 0) notes.push(`${result.problems.length} 个单元格无法识别：${result.problems.slice(0, 3).join('；')}`);
