@@ -84,3 +84,30 @@ describe('names', () => {
     expect(isNearDuplicate(normaliseName(a), normaliseName(b))).toBe(near);
   });
 });
+
+describe('near-duplicate search', () => {
+  it('finds the same near duplicates as comparing every pair', () => {
+    // A deterministic pseudo-random set of names from a small alphabet, so that many are alike.
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabet = '光伏储能新材料装备制造项目一期二期园区';
+    const word = () => Array.from({ length: 3 + rand(10) }, () => alphabet[rand(alphabet.length)]).join('');
+    const stored = Array.from({ length: 300 }, word);
+    const incoming = [...Array.from({ length: 200 }, word), ...stored.slice(0, 50).map((n) => `${n}项`), ...stored.slice(50, 100).map((n) => n.slice(1))];
+    const existingRows: ExistingRow[] = stored.map((name, i) => ({ id: `s${i}`, zoneId: 'z', values: { name } }));
+    const preview = diffRows(
+      incoming.map((name, i) => row(i + 2, { name })),
+      existingRows,
+      { keyFields: ['name'], targets: TEST_TARGETS, defaultZoneId: 'z' },
+    );
+    const brute = incoming.map((name) => {
+      const exact = stored.some((s) => normaliseName(s) === normaliseName(name));
+      return exact ? [] : existingRows.filter((r) => isNearDuplicate(normaliseName(name), normaliseName(String(r.values.name)))).map((r) => r.id).sort();
+    });
+    expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id).sort())).toEqual(brute);
+    expect(brute.filter((b) => b.length > 0).length).toBeGreaterThan(50);
+  });
+});

@@ -107,18 +107,75 @@ function sameValue(a: MappedValue | undefined, b: MappedValue): boolean {
   return a === b;
 }
 
+function bigrams(name: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < name.length; i++) out.add(name.slice(i, i + 2));
+  return [...out];
+}
+
+/**
+ * The stored names of one zone, indexed by character pairs, so that near duplicates are looked for
+ * among names sharing enough pairs rather than among all of them (20,000 ledger rows against
+ * thousands of stored ones would otherwise take tens of seconds).
+ */
+class NameIndex {
+  private readonly names: string[] = [];
+  private readonly rows: ExistingRow[] = [];
+  private readonly byPair = new Map<string, number[]>();
+  private counts = new Int32Array(0);
+
+  add(row: ExistingRow, name: string): void {
+    const at = this.names.length;
+    this.names.push(name);
+    this.rows.push(row);
+    for (const pair of bigrams(name)) {
+      const list = this.byPair.get(pair);
+      if (list) list.push(at);
+      else this.byPair.set(pair, [at]);
+    }
+  }
+
+  nearDuplicates(name: string): ExistingRow[] {
+    if (name.length < 2) return [];
+    const pairs = bigrams(name);
+    // An edit changes at most two pairs; a contained name (≥ 4 characters) shares at least three.
+    const edits = Math.floor(Math.floor(name.length / 0.85) * 0.15);
+    const needed = Math.max(1, Math.min(3, pairs.length - 2 * edits));
+    if (this.counts.length < this.names.length) this.counts = new Int32Array(this.names.length);
+    const touched: number[] = [];
+    for (const pair of pairs) {
+      for (const i of this.byPair.get(pair) ?? []) {
+        if (this.counts[i] === 0) touched.push(i);
+        this.counts[i] = (this.counts[i] ?? 0) + 1;
+      }
+    }
+    const out: ExistingRow[] = [];
+    for (const i of touched) {
+      const other = this.names[i] ?? '';
+      const row = this.rows[i];
+      if ((this.counts[i] ?? 0) >= needed && row && isNearDuplicate(name, other)) out.push(row);
+      this.counts[i] = 0;
+    }
+    return out;
+  }
+}
+
 export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: DiffOptions): Preview {
   const keyOf = (zoneId: string | null, values: Record<string, MappedValue | undefined>): string =>
     `${zoneId ?? ''}\u0000${opts.keyFields.map((f) => normaliseName(String(values[f] ?? ''))).join('\u0000')}`;
+  const nameField = opts.keyFields[0];
   const stored = new Map<string, ExistingRow>();
-  const byZone = new Map<string, ExistingRow[]>();
+  const byZone = new Map<string, NameIndex>();
   for (const row of existing) {
     stored.set(keyOf(row.zoneId, row.values), row);
-    const list = byZone.get(row.zoneId);
-    if (list) list.push(row);
-    else byZone.set(row.zoneId, [row]);
+    if (nameField === undefined) continue;
+    let index = byZone.get(row.zoneId);
+    if (!index) {
+      index = new NameIndex();
+      byZone.set(row.zoneId, index);
+    }
+    index.add(row, normaliseName(String(row.values[nameField] ?? '')));
   }
-  const nameField = opts.keyFields[0];
   const fieldCodes = opts.targets.map((t) => t.code).filter((c) => c !== ZONE_TARGET_CODE);
   const seen = new Map<string, number>();
   const rows: PreviewRow[] = mapped.map((m) => {
@@ -157,9 +214,8 @@ export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: Dif
       out.status = out.changes.length > 0 ? 'changed' : 'unchanged';
     } else if (nameField !== undefined && zoneId !== null) {
       const name = normaliseName(String(values[nameField] ?? ''));
-      for (const candidate of byZone.get(zoneId) ?? []) {
-        const other = String(candidate.values[nameField] ?? '');
-        if (isNearDuplicate(name, normaliseName(other))) out.nearDuplicates.push({ id: candidate.id, name: other });
+      for (const candidate of byZone.get(zoneId)?.nearDuplicates(name) ?? []) {
+        out.nearDuplicates.push({ id: candidate.id, name: String(candidate.values[nameField] ?? '') });
       }
       if (out.nearDuplicates.length > 0) {
         out.issues.push(
