@@ -12,7 +12,8 @@ import { IssueList } from '../returns/issue-list';
 import { LifecyclePanel } from './lifecycle-panel';
 import { OutboxTable } from './outbox-table';
 import { PrintView } from './print-view';
-import { defaultExportDeps, exportSubmission, markReturnValidated, preloadWorkbookModules, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
+import { defaultExportDeps, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
+import { workbookService } from './workbook-client';
 import { useSubmission } from './use-submission';
 import { VerifyPanel } from './verify-panel';
 
@@ -57,7 +58,12 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
     });
   }, [repo, zone.id, load]);
 
-  useEffect(() => preloadWorkbookModules(), []);
+  // exceljs runs in a Web Worker started with the screen, so it is loaded before the first export.
+  const workbook = useMemo(() => workbookService(), []);
+  useEffect(() => {
+    workbook.warm();
+    return () => workbook.dispose();
+  }, [workbook]);
 
   const run = useCallback(
     async (action: () => Promise<Message | null>) => {
@@ -84,7 +90,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
 
   const exportWorkbook = (s: SubmissionState) =>
     run(async () => {
-      const outcome = await exportSubmission(defaultExportDeps(repo, (args) => getBridge().saveFile(args)), s, zone, who);
+      const outcome = await exportSubmission(defaultExportDeps(repo, workbook, (args) => getBridge().saveFile(args)), s, zone, who);
       switch (outcome.kind) {
         case 'exported':
           return {
@@ -233,7 +239,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
         <OutboxTable rows={outbox} />
       </section>
 
-      <VerifyPanel />
+      <VerifyPanel workbook={workbook} />
 
       {preview && printSheets.length > 0 && <PrintView sheets={printSheets} />}
     </div>

@@ -5,6 +5,7 @@ import type { Result, Zone } from '../../src-shared/model';
 import { readSubmissionWorkbook, returnJson } from '../../src-shared/workbook';
 import type { Repository } from '../db';
 import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
+import { inThreadWorkbookService } from './workbook-client';
 import { exportSubmission, loadSubmission, markReturnValidated, reopenSubmittedReturn, zoneOutbox, type ExportDeps } from './submission-store';
 
 const found = REGISTRY.zones.find((z) => z.id === 'jincheng-kfq');
@@ -43,6 +44,7 @@ function host(outcomes: Array<Result<SaveOutcome>>): { deps: (repo: Repository) 
     saved,
     deps: (repo) => ({
       repo,
+      workbook: inThreadWorkbookService(),
       now: () => new Date((clock += 60_000)),
       newSubmissionId: () => `0f8fad5b-d9cb-469f-a165-70867728950${(ids += 1)}`,
       saveFile: async (args) => {

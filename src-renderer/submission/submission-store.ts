@@ -19,6 +19,8 @@ import { submissionFileName } from '../../src-shared/workbook/file-name';
 import type { SubmissionPayload, SubmissionZone } from '../../src-shared/workbook/payload';
 import type { AuditEntry, OutboxRecord, Repository, ReturnRecord } from '../db';
 import { outboxRows, type OutboxRow } from './outbox-rows';
+import type { WorkbookService } from './workbook-client';
+import type { CheckedWorkbook } from './workbook-protocol';
 
 export const WORKBOOK_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 
@@ -87,21 +89,10 @@ export async function markReturnValidated(repo: Repository, state: SubmissionSta
   return repo.markValidated(state.returnId, state.gate, who);
 }
 
-/**
- * exceljs is not loaded with the app (it is half the size of the renderer) but when the 报送 screen
- * opens (`preloadWorkbookModules`), so an export does not wait for it.
- */
-export function loadWorkbookModules() {
-  return Promise.all([import('../../src-shared/workbook/write-submission-workbook'), import('../../src-shared/workbook/read-submission-workbook')]);
-}
-
-export function preloadWorkbookModules(): void {
-  // A failure here is retried by the export itself, which reports it.
-  loadWorkbookModules().catch(() => undefined);
-}
-
 export interface ExportDeps {
   repo: Repository;
+  /** Writes the workbook and reads it back (in a Web Worker in the app). */
+  workbook: WorkbookService;
   saveFile(args: SaveFileArgs): Promise<Result<SaveOutcome>>;
   now(): Date;
   newSubmissionId(): string;
@@ -126,21 +117,24 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   const submissionId = deps.newSubmissionId();
   const exportedAt = deps.now().toISOString();
   const workbookZoneInfo = workbookZone(zone);
-  const [{ writeSubmissionWorkbook }, { readSubmissionWorkbook }] = await loadWorkbookModules();
-  const written = await writeSubmissionWorkbook({
-    set: state.set,
-    ret: state.ret,
-    computed: state.computed,
-    issues: state.issues,
-    zone: workbookZoneInfo,
-    submissionId,
-    revision,
-    exportedAt,
-  });
-  // What the city bureau's copy will do with the file, done here first: a workbook that does not read back is a bug, never sent.
-  const check = await readSubmissionWorkbook(written.bytes);
-  if (!check.ok || !check.value.intact) {
-    return { kind: 'failed', issues: [{ code: 'workbook-self-check', severity: 'error', message: '生成的报送工作簿未通过自检，未保存。请把此情况告诉技术支持。' }, ...check.issues] };
+  let written: CheckedWorkbook;
+  try {
+    written = await deps.workbook.write({
+      set: state.set,
+      ret: state.ret,
+      computed: state.computed,
+      issues: state.issues,
+      zone: workbookZoneInfo,
+      submissionId,
+      revision,
+      exportedAt,
+    });
+  } catch (error) {
+    return { kind: 'failed', issues: [{ code: 'workbook-not-written', severity: 'error', message: `报送工作簿未能生成（${error instanceof Error ? error.message : String(error)}）。请重试；如仍失败，请重新打开程序。` }] };
+  }
+  // The service read the file back as the city bureau's copy will: a workbook that does not is a bug, never sent.
+  if (!written.intact) {
+    return { kind: 'failed', issues: [{ code: 'workbook-self-check', severity: 'error', message: '生成的报送工作簿未通过自检，未保存。请把此情况告诉技术支持。' }, ...written.issues] };
   }
 
   const suggestedName = submissionFileName(zone.name, state.periodLabel, revision);
@@ -158,8 +152,9 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   return { kind: 'exported', entry: recorded.value, how: outcome.kind };
 }
 
-export const defaultExportDeps = (repo: Repository, saveFile: ExportDeps['saveFile']): ExportDeps => ({
+export const defaultExportDeps = (repo: Repository, workbook: WorkbookService, saveFile: ExportDeps['saveFile']): ExportDeps => ({
   repo,
+  workbook,
   saveFile,
   now: () => new Date(),
   newSubmissionId: () => uuidV4(),

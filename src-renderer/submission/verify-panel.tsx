@@ -3,11 +3,12 @@ import { MAX_FILE_BYTES } from '../../src-shared/ipc/contract';
 import { getBridge } from '../bridge';
 import { describeVerification, type VerificationView } from './describe-verification';
 import { WORKBOOK_FILTERS } from './submission-store';
+import type { WorkbookService } from './workbook-client';
 
 const SHOWN_PROBLEMS = 20;
 
 /** 核对报送工作簿: reads a workbook (one's own, or one received) and says whether it is as exported. */
-export function VerifyPanel() {
+export function VerifyPanel({ workbook }: { workbook: WorkbookService }) {
   const [view, setView] = useState<VerificationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
@@ -22,9 +23,8 @@ export function VerifyPanel() {
         return;
       }
       if (picked.value.kind === 'cancelled') return;
-      const { readSubmissionWorkbook } = await import('../../src-shared/workbook/read-submission-workbook');
       const { name, bytes } = picked.value.file;
-      setView(describeVerification(name, await readSubmissionWorkbook(bytes, { fileName: name })));
+      setView(describeVerification(name, await workbook.read(bytes, name)));
     } finally {
       setWorking(false);
     }

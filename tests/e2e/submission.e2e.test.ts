@@ -86,6 +86,8 @@ describe('submitting a return in the web build', () => {
     // Export revision 1: the browser downloads it; the return is locked.
     const first = await captureDownload(page, () => page.getByRole('button', { name: '导出报送工作簿（第 1 版）' }).click());
     expect(first.fileName).toBe('晋城开发区_2024年1–3月_报送_第1版.xlsx');
+    // exceljs ran in the screen's Web Worker, not on the page's thread.
+    expect(page.workers().map((w) => w.url()).some((url) => /workbook\.worker/.test(url))).toBe(true);
     await expect.poll(() => status(page)).toBe('已报送');
     const book1 = await workbookOf(new Uint8Array(first.bytes));
     expect(book1).toMatchObject({ intact: true, revision: 1 });
