@@ -12,6 +12,9 @@ afterEach(async () => {
 const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
 
 async function openQ1of2024(page: Page): Promise<void> {
+  // The app's tabs, or a message saying why the database could not be opened.
+  await page.locator('[role="tab"], .notice.error').first().waitFor({ timeout: 60_000 });
+  if (!(await page.getByRole('tab', { name: '填报' }).isVisible())) throw new Error(`no tabs: ${await page.locator('body').innerText()}`);
   await page.getByRole('tab', { name: '填报' }).click();
   // The tab shows the return open before, or the list when none is.
   await page.locator('select[aria-label="年度"], .return-form').first().waitFor();
