@@ -120,15 +120,18 @@ function bigrams(name: string): string[] {
  */
 class NameIndex {
   private readonly names: string[] = [];
+  private readonly pairCounts: number[] = [];
   private readonly rows: ExistingRow[] = [];
   private readonly byPair = new Map<string, number[]>();
   private counts = new Int32Array(0);
 
   add(row: ExistingRow, name: string): void {
     const at = this.names.length;
+    const pairs = bigrams(name);
     this.names.push(name);
+    this.pairCounts.push(pairs.length);
     this.rows.push(row);
-    for (const pair of bigrams(name)) {
+    for (const pair of pairs) {
       const list = this.byPair.get(pair);
       if (list) list.push(at);
       else this.byPair.set(pair, [at]);
@@ -138,12 +141,19 @@ class NameIndex {
   nearDuplicates(name: string): ExistingRow[] {
     if (name.length < 2) return [];
     const pairs = bigrams(name);
-    // An edit changes at most two pairs; a contained name (≥ 4 characters) shares at least three.
+    // Most edits a candidate may be away (the longer name sets the allowance, so allow for it).
     const edits = Math.floor(Math.floor(name.length / 0.85) * 0.15);
-    const needed = Math.max(1, Math.min(3, pairs.length - 2 * edits));
+    // Pairs most names have (项目 ends nearly every name) tell little and cost a pass over all
+    // names: they are not counted, and every bar below is lowered by their number, so the search stays exact.
+    const common = Math.max(64, this.names.length / 4);
+    const informative = pairs.filter((p) => (this.byPair.get(p)?.length ?? 0) <= common);
+    const skipped = pairs.length - informative.length;
+    // A name a few edits away shares all but two pairs per edit; a name inside this one shares all its
+    // own pairs (three or more, as it has four characters or more); this name inside another, all of ours.
+    if (Math.min(pairs.length - 2 * edits, 3) - skipped <= 0) return this.rows.filter((_, i) => isNearDuplicate(name, this.names[i] ?? ''));
     if (this.counts.length < this.names.length) this.counts = new Int32Array(this.names.length);
     const touched: number[] = [];
-    for (const pair of pairs) {
+    for (const pair of informative) {
       for (const i of this.byPair.get(pair) ?? []) {
         if (this.counts[i] === 0) touched.push(i);
         this.counts[i] = (this.counts[i] ?? 0) + 1;
@@ -151,10 +161,15 @@ class NameIndex {
     }
     const out: ExistingRow[] = [];
     for (const i of touched) {
+      const shared = (this.counts[i] ?? 0) + skipped;
+      this.counts[i] = 0;
       const other = this.names[i] ?? '';
       const row = this.rows[i];
-      if ((this.counts[i] ?? 0) >= needed && row && isNearDuplicate(name, other)) out.push(row);
-      this.counts[i] = 0;
+      if (!row) continue;
+      const edited = shared >= pairs.length - 2 * edits && Math.abs(other.length - name.length) <= edits;
+      const inside = other.length >= 4 && other.length < name.length && shared >= (this.pairCounts[i] ?? 0);
+      const around = name.length >= 4 && other.length > name.length && shared >= pairs.length;
+      if ((edited || inside || around) && isNearDuplicate(name, other)) out.push(row);
     }
     return out;
   }
