@@ -169,6 +169,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               rows={rowsBySection.get(section.id) ?? []}
               values={editor.ret.values}
               onEdits={(edits) => editor.edit(edits)}
+              onDraft={editor.setDraft}
               onUndo={editor.undo}
               onRedo={editor.redo}
               onMessage={(text) => editor.say(text, true)}

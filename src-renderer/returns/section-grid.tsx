@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type FormEvent, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -18,6 +18,8 @@ export interface SectionGridProps {
   values: Readonly<Record<string, IndicatorValue>>;
   /** Save these edits as one action (one undo step); `what` names it for the status line. */
   onEdits(edits: ValueEdit[], what: string): void;
+  /** The number being typed into a cell, or null when the edit ends. */
+  onDraft(draft: ValueEdit | null): void;
   onUndo(): void;
   onRedo(): void;
   /** A message for the status line (a cell that could not be read, what a paste did). */
@@ -51,7 +53,7 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, onRedo, onMessage, onApi, children, readOnly = false }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -177,6 +179,21 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
 
+  // Typing in a cell editor: derived figures follow the number as it is typed (before Enter).
+  const onInputCapture = useCallback(
+    (event: FormEvent<HTMLElement>) => {
+      const api = apiRef.current;
+      const editing = api?.getEditingCells()[0];
+      if (!(event.target instanceof HTMLInputElement) || editing?.column === undefined) return;
+      const colId = editing.column.getColId();
+      const row = rowsRef.current[editing.rowIndex];
+      if (row === undefined || !isValueColumn(colId)) return;
+      const parsed = parseCellNumber(event.target.value, row.kind, row.unit);
+      onDraft(parsed.ok ? { code: row.code, column: colId, before: cellNumber(valuesRef.current, row.code, colId), after: parsed.value } : null);
+    },
+    [onDraft],
+  );
+
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
   // Restyle the rows whose issues changed, but never a row being edited (a refresh would drop the
   // editor and the keys the clerk is typing into it); that row is restyled on a later change.
@@ -204,7 +221,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
   );
 
   return (
-    <section className="section-grid" data-section={sectionId} onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
+    <section className="section-grid" data-section={sectionId} onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste} onInputCapture={onInputCapture}>
       <h3 className="section-title">{title}</h3>
       {children}
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} readOnly={false} />
@@ -216,6 +233,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onUndo, o
         getRowId={sectionRowId}
         domLayout="autoHeight"
         onCellEditRequest={onCellEditRequest}
+        onCellEditingStopped={() => onDraft(null)}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           apiRef.current = null;

@@ -21,6 +21,8 @@ export interface ReturnEditor {
   save: SaveLabel;
   /** Saves edits as one undo step. */
   edit(edits: ValueEdit[]): void;
+  /** The number being typed into a cell (null when no cell is being edited), for live derived figures. */
+  setDraft(draft: ValueEdit | null): void;
   undo(): void;
   redo(): void;
   saveText(code: string, text: string): Promise<void>;
@@ -86,8 +88,17 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
   const ret = ready?.ret;
   const set = ready?.set;
   const lastYearReturn = ready?.lastYearReturn;
-  const computed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type }) : { figures: {} }), [set, ret, lastYearReturn, zone.type]);
-  const issues = useMemo(() => (set && ret ? validateReturn(set, ret, computed, { lastYearReturn }) : []), [set, ret, computed, lastYearReturn]);
+  const [draft, setDraftState] = useState<ValueEdit | null>(null);
+  const committed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type }) : { figures: {} }), [set, ret, lastYearReturn, zone.type]);
+  // While a cell is being typed into, the derived figures follow the typed number; the checks wait for the commit.
+  const computed = useMemo(
+    () => (set && ret && draft !== null ? computeReturn(set, { ...ret, values: applyValueEdits(ret.values, [draft]) }, { lastYearReturn, zoneType: zone.type }) : committed),
+    [set, ret, draft, lastYearReturn, zone.type, committed],
+  );
+  const issues = useMemo(() => (set && ret ? validateReturn(set, ret, committed, { lastYearReturn }) : []), [set, ret, committed, lastYearReturn]);
+  const setDraft = useCallback((next: ValueEdit | null) => {
+    setDraftState((prev) => (prev === next || (prev !== null && next !== null && prev.code === next.code && prev.column === next.column && prev.after === next.after) ? prev : next));
+  }, []);
 
   const setRet = useCallback((change: (ret: ZoneReturn) => ZoneReturn) => {
     setLoaded((prev) => (prev !== null && !('failed' in prev) ? { ...prev, ret: change(prev.ret) } : prev));
@@ -235,6 +246,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       readOnly: status === '已报送',
       save: saveLabel(saveState),
       edit,
+      setDraft,
       undo,
       redo,
       saveText,

@@ -58,6 +58,9 @@ describe('filling a return in the web build', () => {
     await page.keyboard.type('108.78');
     await page.keyboard.press('Tab');
     await page.keyboard.type('90.39');
+    // The growth follows the number while it is being typed, before Enter.
+    await expect.poll(() => cell(page, 'gyzjz', 'growth').textContent()).toBe('20.35');
+    expect(await cell(page, 'gyzjz', 'lastYear').locator('input').inputValue()).toBe('90.39');
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('16.92');
