@@ -9,6 +9,7 @@ import { issue } from './issues';
 import { normaliseHeaderText } from './match-header';
 import { parseIndicatorTargetCode, ZONE_TARGET_CODE, zoneTarget } from './targets';
 import type { MappedLedger, MappingTarget } from './types';
+import { convertible, convertValue, unitFromSpelling } from './units';
 
 export interface IndicatorLedgerRow {
   sheet: string;
@@ -55,6 +56,7 @@ export function indicatorRowsFromWide(mapped: MappedLedger, opts: ZoneResolution
 export const LONG_INDICATOR = '$indicator';
 export const LONG_CURRENT = '$current';
 export const LONG_LAST_YEAR = '$lastYear';
+export const LONG_UNIT = '$unit';
 
 /** Targets of the long layout. The number columns keep their cells' units; conversion happens per indicator. */
 export function longIndicatorTargets(): MappingTarget[] {
@@ -62,7 +64,7 @@ export function longIndicatorTargets(): MappingTarget[] {
     { code: LONG_INDICATOR, name: '指标名称', type: 'text', synonyms: ['指标名称', '指标', '项目', '指标项'] },
     { code: LONG_CURRENT, name: '本期', type: 'number', synonyms: ['本期', '本年累计', '本期累计', '本年', '今年', '累计完成', '本期数', '本年实际'], excludeWords: ['上年', '去年', '同期'] },
     { code: LONG_LAST_YEAR, name: '上年同期', type: 'number', synonyms: ['上年同期', '去年同期', '上年', '上年累计', '上年同期数'], requireWords: ['上年', '去年', '同期'] },
-    { code: '$unit', name: '计量单位', type: 'text', synonyms: ['计量单位', '单位'] },
+    { code: LONG_UNIT, name: '计量单位', type: 'text', synonyms: ['计量单位', '单位'] },
     zoneTarget(),
   ];
 }
@@ -89,10 +91,14 @@ export function indicatorRowsFromLong(mapped: MappedLedger, indicators: Indicato
       continue;
     }
     const entry: IndicatorValue = {};
+    // The row's 计量单位 (万元 where the set counts 亿元) converts its figures to the indicator's unit.
+    const unitText = m.values[LONG_UNIT];
+    const unit = typeof unitText === 'string' ? unitFromSpelling(unitText.replace(/[()（）\s]/g, '')) : undefined;
+    const inUnit = (v: number): number => (unit && convertible(unit, ind.unit) ? convertValue(v, unit, ind.unit) : v);
     const current = m.values[LONG_CURRENT];
     const lastYear = m.values[LONG_LAST_YEAR];
-    if (typeof current === 'number') entry.current = current;
-    if (typeof lastYear === 'number' && ind.compareLastYear) entry.lastYear = lastYear;
+    if (typeof current === 'number') entry.current = inUnit(current);
+    if (typeof lastYear === 'number' && ind.compareLastYear) entry.lastYear = inUnit(lastYear);
     row.values[ind.code] = entry;
     out.set(key, row);
   }

@@ -1,7 +1,8 @@
 /** Every fixture ledger imports to the rows it holds, through the same functions the app uses. */
 import { describe, expect, it } from 'vitest';
-import { diffRows, indicatorRowsFromWide, mapLedgerTable, parseLedgerFile, type LedgerFile, type MappedLedger, type MappingTarget } from '../../src-shared/ledger';
+import { diffRows, indicatorRowsFromLong, indicatorRowsFromWide, longIndicatorTargets, mergeIndicatorValues, mapLedgerTable, parseLedgerFile, type LedgerFile, type MappedLedger, type MappingTarget } from '../../src-shared/ledger';
 import * as F from '../fixtures/ledgers/make-ledgers';
+import { allIndicators } from '../../src-shared/seeds';
 import { resolveSeedZone, seedIndicatorTargets, seedRosterTargets, seedSet } from './seed-targets';
 
 const roster = seedRosterTargets();
@@ -178,5 +179,31 @@ describe('fixture ledgers', () => {
     );
     expect(preview.rows.map((r) => r.status)).toEqual(['unchanged', 'new', 'new', 'new', 'new']);
     expect(preview.rows[4]?.nearDuplicates).toEqual([{ id: 'r2', name: '高平肉制品深加工' }]);
+  });
+
+  it('an .xlsm reads like an .xlsx, and rows hidden by a filter are imported with a warning', () => {
+    const file = parse(F.xlsmWithHiddenRow(), 'ledger.xlsm');
+    expect(file.format).toBe('xlsx');
+    const m = mapped(file);
+    expect(m.rows.map((r) => r.values)).toEqual(SIMPLE_ROWS);
+    expect(m.issues.map((i) => i.code)).toEqual(['hidden-rows']);
+    expect(m.issues[0]?.message).toContain('1 行数据');
+  });
+
+  it('a ledger of indicator values laid out one row per indicator', () => {
+    const targets = longIndicatorTargets();
+    const m = mapped(parse(F.longIndicatorLedger(), 'long.xlsx', targets), 0, targets);
+    const rows = indicatorRowsFromLong(m, allIndicators(seedSet()), { defaultZoneId: 'jincheng-kfq' });
+    expect(rows.map((r) => [r.zoneId, r.values])).toEqual([
+      ['jincheng-kfq', { gyzjz: { current: 45.2, lastYear: 38.1 }, gytz: { current: 8.1, lastYear: 5.3 }, xzgsqy: { current: 3 } }],
+    ]);
+    expect(rows[0]?.issues.map((i) => [i.code, i.found])).toEqual([['unknown-indicator', '不在指标体系中的指标']]);
+    // Imported values replace stored ones; what the ledger does not have stays.
+    expect(mergeIndicatorValues({ gyzjz: { current: 1, lastYear: 2 }, gyzcz: { current: 9 } }, rows[0]?.values ?? {})).toEqual({
+      gyzjz: { current: 45.2, lastYear: 38.1 },
+      gyzcz: { current: 9 },
+      gytz: { current: 8.1, lastYear: 5.3 },
+      xzgsqy: { current: 3 },
+    });
   });
 });
