@@ -1,13 +1,13 @@
 /**
- * `zone-returns import-ledger <file> [--sheet 名称] [--mapping mapping.json] [--kind roster|indicators] [--set id]`
+ * `zone-returns import-ledger <file> [--sheet 名称] [--mapping mapping.json] [--kind roster|indicators] [--zone id] [--set id]`
  * Reads a ledger (in a worker thread, with the same limits as the app) and prints, as JSON, the
  * mapped rows, every issue, and the mapping used (re-usable as --mapping).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
-  indicatorRowsFromWide,
-  indicatorTargets,
+  indicatorLedgerTargets,
+  indicatorRowsFromLedger,
   mapLedgerTable,
   normaliseName,
   parseSavedMapping,
@@ -21,7 +21,7 @@ import type { IndicatorValue, UserIssue } from '../../src-shared/model';
 import { allIndicators, builtinIndicatorSets, builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
 import { parseLedgerInWorker } from '../excel/parse-in-worker';
 
-const USAGE = '用法: zone-returns import-ledger <台账文件> [--sheet 工作表名] [--mapping mapping.json] [--kind roster|indicators] [--set 指标体系id] [--timeout 秒]';
+const USAGE = '用法: zone-returns import-ledger <台账文件> [--sheet 工作表名] [--mapping mapping.json] [--kind roster|indicators] [--zone 开发区id] [--set 指标体系id] [--timeout 秒]';
 
 interface Args {
   file: string;
@@ -29,6 +29,7 @@ interface Args {
   mapping?: string;
   kind: 'roster' | 'indicators';
   set?: string;
+  zone?: string;
   timeoutMs?: number;
 }
 
@@ -57,6 +58,10 @@ function parseArgs(args: string[]): Args | string {
       const v = value();
       if (v === undefined) return '--set 后面要写指标体系 id。';
       out.set = v;
+    } else if (a === '--zone') {
+      const v = value();
+      if (v === undefined) return '--zone 后面要写开发区 id（如 jincheng-kfq），表中没有“开发区”一列时用它。';
+      out.zone = v;
     } else if (a === '--timeout') {
       const v = Number(value());
       if (!Number.isFinite(v) || v <= 0) return '--timeout 后面要写秒数。';
@@ -113,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
     print({ file: args.file, ok: false, issues: [{ code: 'unreadable', severity: 'error', message: `无法打开文件「${args.file}」（${err instanceof Error ? err.message : String(err)}）。请检查路径。`, location: { file: args.file } }] });
     return 1;
   }
-  const targets = args.kind === 'indicators' ? indicatorTargets(allIndicators(set)) : rosterTargets(set.roster.fields);
+  const targets = args.kind === 'indicators' ? indicatorLedgerTargets(allIndicators(set)) : rosterTargets(set.roster.fields);
   const parsed = await parseLedgerInWorker({ bytes, fileName, targets, ...(args.sheet === undefined ? {} : { sheet: args.sheet }) }, args.timeoutMs === undefined ? {} : { timeoutMs: args.timeoutMs });
   if (!parsed.ok) {
     print({ file: args.file, ok: false, issues: parsed.issues });
@@ -132,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
     mappings[table.sheet] = toSavedMapping(mapped.mapping);
     issues.push(...mapped.issues);
     if (args.kind === 'indicators') {
-      for (const r of indicatorRowsFromWide(mapped, { defaultZoneId: null, resolveZone })) {
+      for (const r of indicatorRowsFromLedger(mapped, allIndicators(set), { defaultZoneId: args.zone ?? null, resolveZone })) {
         issues.push(...r.issues);
         const values: Record<string, IndicatorValue> = r.values;
         rows.push({ sheet: r.sheet, row: r.row, zoneId: r.zoneId, values });

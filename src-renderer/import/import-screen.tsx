@@ -4,8 +4,8 @@ import {
   applySavedMapping,
   autoMapColumns,
   headerSignature,
-  indicatorRowsFromWide,
-  indicatorTargets,
+  indicatorLedgerTargets,
+  indicatorRowsFromLedger,
   mapRows,
   rosterTargets,
   setColumnTarget,
@@ -53,7 +53,7 @@ export function ImportScreen(props: ScreenProps) {
   const [problems, setProblems] = useState<UserIssue[]>([]);
   const [done, setDone] = useState<{ text: string; batchId: string | null } | null>(null);
 
-  const targets = useMemo(() => (kind === 'roster' ? rosterTargets(set.roster.fields) : indicatorTargets(allIndicators(set))), [kind, set]);
+  const targets = useMemo(() => (kind === 'roster' ? rosterTargets(set.roster.fields) : indicatorLedgerTargets(allIndicators(set))), [kind, set]);
   const table = picked?.ledger.tables[sheetIndex];
 
   const reload = useCallback(async () => {
@@ -93,9 +93,9 @@ export function ImportScreen(props: ScreenProps) {
   );
   const values = useMemo(() => {
     if (!mapped || kind !== 'indicators') return null;
-    const rows = indicatorRowsFromWide(mapped, { defaultZoneId: mapped.mapping.columns.some((c) => c.target === '$zone') ? null : zone.id, resolveZone: zoneResolver(zones.length > 0 ? zones : [zone]) });
+    const rows = indicatorRowsFromLedger(mapped, allIndicators(set), { defaultZoneId: mapped.mapping.columns.some((c) => c.target === '$zone') ? null : zone.id, resolveZone: zoneResolver(zones.length > 0 ? zones : [zone]) });
     return planValueImport(rows, zone.id);
-  }, [mapped, kind, zone, zones]);
+  }, [mapped, kind, zone, zones, set]);
 
   const isExcluded = useCallback((row: PreviewRow) => overrides.get(row.key) ?? row.excluded, [overrides]);
   const included = preview ? preview.rows.filter((r) => !isExcluded(r) && r.status !== 'invalid') : [];

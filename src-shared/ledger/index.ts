@@ -17,6 +17,9 @@ export { diffRows, normaliseName, editDistance, isNearDuplicate, type ExistingRo
 export {
   indicatorRowsFromWide,
   indicatorRowsFromLong,
+  indicatorRowsFromLedger,
+  indicatorLedgerTargets,
+  LONG_UNIT,
   longIndicatorTargets,
   mergeIndicatorValues,
   LONG_INDICATOR,

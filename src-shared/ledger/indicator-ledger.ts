@@ -7,7 +7,7 @@
 import type { Indicator, IndicatorValue, UserIssue } from '../model';
 import { issue } from './issues';
 import { normaliseHeaderText } from './match-header';
-import { parseIndicatorTargetCode, ZONE_TARGET_CODE, zoneTarget } from './targets';
+import { indicatorTargets, parseIndicatorTargetCode, ZONE_TARGET_CODE, zoneTarget } from './targets';
 import type { MappedLedger, MappingTarget } from './types';
 import { convertible, convertValue, unitFromSpelling } from './units';
 
@@ -110,4 +110,15 @@ export function mergeIndicatorValues(stored: Record<string, IndicatorValue>, imp
   const out: Record<string, IndicatorValue> = { ...stored };
   for (const [code, v] of Object.entries(imported)) out[code] = { ...stored[code], ...v };
   return out;
+}
+
+/** Targets for a ledger of indicator values in either layout (the zone target once). */
+export function indicatorLedgerTargets(indicators: Indicator[]): MappingTarget[] {
+  return [...indicatorTargets(indicators), ...longIndicatorTargets().filter((t) => t.code !== ZONE_TARGET_CODE)];
+}
+
+/** Reads either layout: wide when some column maps to an indicator, long otherwise. */
+export function indicatorRowsFromLedger(mapped: MappedLedger, indicators: Indicator[], opts: ZoneResolution): IndicatorLedgerRow[] {
+  const wide = mapped.mapping.columns.some((c) => c.target !== null && parseIndicatorTargetCode(c.target) !== null);
+  return wide ? indicatorRowsFromWide(mapped, opts) : indicatorRowsFromLong(mapped, indicators, opts);
 }

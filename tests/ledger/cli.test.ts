@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src-main/cli/import-ledger';
-import { writeLedgerFixtures } from '../fixtures/ledgers/make-ledgers';
+import { longIndicatorLedger, writeLedgerFixtures } from '../fixtures/ledgers/make-ledgers';
 
 const dir = join(import.meta.dirname, '..', '.tmp', 'ledger-cli');
 let paths: Record<string, string>;
@@ -73,6 +73,14 @@ describe('import-ledger', () => {
   it('reads a ledger of indicator values', async () => {
     const { json } = await cli([path('indicator-values.xlsx'), '--kind', 'indicators']);
     expect((json.rows as Array<{ zoneId: string; values: unknown }>)[0]).toMatchObject({ zoneId: 'jincheng-kfq', values: { gyzjz: { current: 45.2, lastYear: 38.1 } } });
+  });
+
+  it('reads a ledger of indicator values laid out one row per indicator, for the zone given', async () => {
+    const long = join(dir, 'long-indicators.xlsx');
+    writeFileSync(long, longIndicatorLedger());
+    const { code, json } = await cli([long, '--kind', 'indicators', '--zone', 'jincheng-kfq']);
+    expect(code).toBe(0);
+    expect(json.rows).toEqual([{ sheet: '指标', row: 3, zoneId: 'jincheng-kfq', values: { gyzjz: { current: 45.2, lastYear: 38.1 }, gytz: { current: 8.1, lastYear: 5.3 }, xzgsqy: { current: 3 } } }]);
   });
 
   it.each([

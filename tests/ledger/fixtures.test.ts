@@ -1,6 +1,6 @@
 /** Every fixture ledger imports to the rows it holds, through the same functions the app uses. */
 import { describe, expect, it } from 'vitest';
-import { diffRows, indicatorRowsFromLong, indicatorRowsFromWide, longIndicatorTargets, mergeIndicatorValues, mapLedgerTable, parseLedgerFile, type LedgerFile, type MappedLedger, type MappingTarget } from '../../src-shared/ledger';
+import { diffRows, indicatorLedgerTargets, indicatorRowsFromLedger, indicatorRowsFromLong, indicatorRowsFromWide, longIndicatorTargets, mergeIndicatorValues, mapLedgerTable, parseLedgerFile, type LedgerFile, type MappedLedger, type MappingTarget } from '../../src-shared/ledger';
 import * as F from '../fixtures/ledgers/make-ledgers';
 import { allIndicators } from '../../src-shared/seeds';
 import { resolveSeedZone, seedIndicatorTargets, seedRosterTargets, seedSet } from './seed-targets';
@@ -194,6 +194,13 @@ describe('fixture ledgers', () => {
     const targets = longIndicatorTargets();
     const m = mapped(parse(F.longIndicatorLedger(), 'long.xlsx', targets), 0, targets);
     const rows = indicatorRowsFromLong(m, allIndicators(seedSet()), { defaultZoneId: 'jincheng-kfq' });
+    // Given the targets of both layouts, the layout is recognised from the mapping.
+    const both = indicatorLedgerTargets(allIndicators(seedSet()));
+    const again = indicatorRowsFromLedger(mapped(parse(F.longIndicatorLedger(), 'long.xlsx', both), 0, both), allIndicators(seedSet()), { defaultZoneId: 'jincheng-kfq' });
+    expect(again.map((r) => r.values)).toEqual(rows.map((r) => r.values));
+    const wide = indicatorRowsFromLedger(mapped(parse(F.indicatorValuesLedger(), 'wide.xlsx', both), 0, both), allIndicators(seedSet()), { defaultZoneId: null, resolveZone: resolveSeedZone });
+    expect(wide.map((r) => r.zoneId)).toEqual(['jincheng-kfq', 'gaoping-kfq', 'lingchuan-lyq']);
+    expect(wide[0]?.values.gyzjz).toEqual({ current: 45.2, lastYear: 38.1 });
     expect(rows.map((r) => [r.zoneId, r.values])).toEqual([
       ['jincheng-kfq', { gyzjz: { current: 45.2, lastYear: 38.1 }, gytz: { current: 8.1, lastYear: 5.3 }, xzgsqy: { current: 3 } }],
     ]);
