@@ -21,6 +21,7 @@ describe('files that are not what they claim', () => {
     ['renamed-pdf.xlsx', 'not-a-spreadsheet', '实际上是PDF 文件', F.renamedPdf],
     ['renamed-docx.xlsx', 'unsupported', '是 Word 文档', F.renamedDocx],
     ['encrypted.xlsx', 'encrypted', '取消密码', F.encryptedXlsx],
+    ['password.xls', 'encrypted', '设有密码保护', F.passwordProtectedXls],
     ['empty.xlsx', 'empty-file', '是空的', () => new Uint8Array(0)],
     ['random.xls', 'not-a-spreadsheet', '无法识别', () => Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)],
     ['image.xlsx', 'not-a-spreadsheet', 'PNG 图片', () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
