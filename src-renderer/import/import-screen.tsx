@@ -8,6 +8,7 @@ import {
   indicatorRowsFromLedger,
   mapRows,
   rosterTargets,
+  setColumnPercentScale,
   setColumnTarget,
   setColumnUnit,
   type LedgerMapping,
@@ -241,6 +242,8 @@ export function ImportScreen(props: ScreenProps) {
             targets={targets}
             onTarget={(column, target) => setMapping(setColumnTarget(mapping, column, target))}
             onUnit={(column, unit) => setMapping(setColumnUnit(mapping, column, unit))}
+            onPercentScale={(column, scale) => setMapping(setColumnPercentScale(mapping, column, scale))}
+            percentScales={new Map((mapped?.percentColumns ?? []).map((p) => [p.column, p.scale]))}
           />
           <IssueList issues={[...fileIssues, ...valueIssues]} />
           {preview !== null && (

@@ -22,6 +22,9 @@ export function MappingTable(props: {
   targets: MappingTarget[];
   onTarget(column: number, target: string | null): void;
   onUnit(column: number, unit: Unit | undefined): void;
+  onPercentScale(column: number, scale: 'fraction' | 'percent' | undefined): void;
+  /** How each percent column is read now (decided from its cells unless the clerk chose). */
+  percentScales: Map<number, 'fraction' | 'percent'>;
 }) {
   const { table, mapping, targets } = props;
   const byCode = new Map(targets.map((t) => [t.code, t]));
@@ -63,7 +66,18 @@ export function MappingTable(props: {
                 </select>
               </td>
               <td>
-                {target?.type === 'number' && target.unit !== undefined && (
+                {target?.type === 'number' && target.unit === '%' && (
+                  <select
+                    aria-label={`「${col.header}」的百分数写法`}
+                    value={a.percentScale ?? ''}
+                    onChange={(e) => props.onPercentScale(a.column, e.target.value === 'fraction' ? 'fraction' : e.target.value === 'percent' ? 'percent' : undefined)}
+                  >
+                    <option value="">自动（现按{props.percentScales.get(a.column) === 'fraction' ? '小数，如 0.2035 = 20.35%' : '百分数，如 20.35'}）</option>
+                    <option value="fraction">小数：0.2035 = 20.35%</option>
+                    <option value="percent">百分数：20.35 = 20.35%</option>
+                  </select>
+                )}
+                {target?.type === 'number' && target.unit !== undefined && target.unit !== '%' && (
                   <select aria-label={`「${col.header}」的单位`} value={a.sourceUnit ?? ''} onChange={(e) => props.onUnit(a.column, SOURCE_UNITS.find((u) => u === e.target.value))}>
                     <option value="">{col.headerUnit ? `按表头：${col.headerUnit}` : table.captionUnit ? `按表上“单位”：${table.captionUnit}` : `同字段：${target.unit}`}</option>
                     {SOURCE_UNITS.map((u) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTable } from './find-table';
 import { mapRows } from './map-rows';
-import { autoMapColumns } from './map-columns';
+import { applySavedMapping, autoMapColumns, parseSavedMapping, setColumnPercentScale, toSavedMapping } from './map-columns';
 import { rawSheet, TEST_TARGETS, type AoaRow } from './test-support';
 import { DEFAULT_LIMITS, type LedgerTable } from './types';
 
@@ -180,6 +180,24 @@ describe('mapRows', () => {
     const mapped = mapRows(t, autoMapColumns(t, TEST_TARGETS), { fileName: 't.xlsx', targets: TEST_TARGETS });
     expect(mapped.rows.map((r) => r.values.share)).toEqual(expected);
     expect(mapped.percentColumns[0]?.scale).toBe(scale);
+  });
+
+  it('lets the clerk override the percent decision of a column', () => {
+    const t = table([
+      ['项目名称', '占比'],
+      ['甲', 0.9],
+      ['乙', 0.5],
+    ]);
+    const auto = autoMapColumns(t, TEST_TARGETS);
+    expect(mapRows(t, auto, { fileName: 't', targets: TEST_TARGETS }).rows.map((r) => r.values.share)).toEqual([90, 50]);
+    const asPercent = setColumnPercentScale(auto, 1, 'percent');
+    expect(mapRows(t, asPercent, { fileName: 't', targets: TEST_TARGETS }).rows.map((r) => r.values.share)).toEqual([0.9, 0.5]);
+    // Remembered with the mapping and applied next time.
+    const saved = toSavedMapping(asPercent);
+    expect(saved.percentScales).toEqual({ 占比: 'percent' });
+    const again = applySavedMapping(t, TEST_TARGETS, saved, 'saved');
+    expect(again.ok && again.value.columns[1]?.percentScale).toBe('percent');
+    expect(parseSavedMapping({ columns: {}, percentScales: { 占比: 'half' } }).ok).toBe(false);
   });
 
   it('reports every unreadable value with sheet, row, column and text, and a missing required value as an error', () => {

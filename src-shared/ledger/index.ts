@@ -10,7 +10,7 @@ export { normaliseHeaderText, headerParts, matchScore, isIndexHeader } from './m
 export { toHalfWidth, parseNumberText, parseDateText, parseDateNumber, parseBooleanText, serialToDate, type ParsedNumber, type ParsedDate } from './normalise-value';
 export { unitInHeader, unitInCaption, convertValue, convertible } from './units';
 export { rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicatorTargetCode, parseIndicatorTargetCode } from './targets';
-export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, toSavedMapping, parseSavedMapping } from './map-columns';
+export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, setColumnPercentScale, toSavedMapping, parseSavedMapping } from './map-columns';
 export { mapRows, type MapRowsOptions } from './map-rows';
 export { parseLedgerFile, mapLedgerTable, type ParseLedgerOptions, type MapLedgerOptions } from './parse-ledger';
 export { diffRows, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';

@@ -63,6 +63,7 @@ export function applySavedMapping(table: LedgerTable, targets: MappingTarget[], 
     const keys = [col.header, col.letter, headerParts(col.header).join(' / ')];
     const key = keys.find((k) => byKey.has(k));
     const unitKey = keys.find((k) => units.has(k));
+    const scaleKey = keys.find((k) => saved.percentScales?.[k] !== undefined);
     const out: ColumnAssignment = { ...a };
     if (key !== undefined) {
       used.add(key);
@@ -79,6 +80,8 @@ export function applySavedMapping(table: LedgerTable, targets: MappingTarget[], 
       const unit = units.get(unitKey);
       if (unit) out.sourceUnit = unit;
     }
+    const scale = scaleKey === undefined ? undefined : saved.percentScales?.[scaleKey];
+    if (scale) out.percentScale = scale;
     return out;
   });
   // A target given to a column by the saved mapping is taken away from any column that only had it automatically.
@@ -115,16 +118,30 @@ export function setColumnUnit(mapping: LedgerMapping, column: number, unit: Unit
   };
 }
 
+export function setColumnPercentScale(mapping: LedgerMapping, column: number, scale: 'fraction' | 'percent' | undefined): LedgerMapping {
+  return {
+    ...mapping,
+    columns: mapping.columns.map((c) => {
+      if (c.column !== column) return c;
+      const { percentScale: _dropped, ...rest } = c;
+      return scale ? { ...rest, percentScale: scale, source: 'user' as const } : { ...rest, source: 'user' as const };
+    }),
+  };
+}
+
 /** The mapping in its remembered form, keyed by header text. */
 export function toSavedMapping(mapping: LedgerMapping): SavedMapping {
   const columns: Record<string, string | null> = {};
   const units: Record<string, Unit> = {};
+  const percentScales: Record<string, 'fraction' | 'percent'> = {};
   for (const c of mapping.columns) {
     columns[c.header] = c.target;
     if (c.sourceUnit) units[c.header] = c.sourceUnit;
+    if (c.percentScale) percentScales[c.header] = c.percentScale;
   }
   const out: SavedMapping = { format: 'zone-returns/ledger-mapping@1', signature: mapping.signature, columns };
   if (Object.keys(units).length > 0) out.units = units;
+  if (Object.keys(percentScales).length > 0) out.percentScales = percentScales;
   return out;
 }
 
@@ -143,7 +160,7 @@ export function parseSavedMapping(json: unknown, source = 'mapping.json'): Resul
   if (!isRecord(rawColumns)) return bad('$.columns', '的 columns 应是“表头 → 字段代码”的对象。');
   const columns: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(rawColumns)) {
-    if (k === 'format' || k === 'signature' || k === 'units') continue;
+    if (k === 'format' || k === 'signature' || k === 'units' || k === 'percentScales') continue;
     if (v !== null && typeof v !== 'string') return bad(`$.columns.${k}`, `中「${k}」的值应是字段代码或 null。`);
     columns[k] = v;
   }
@@ -158,6 +175,15 @@ export function parseSavedMapping(json: unknown, source = 'mapping.json'): Resul
       units[k] = unit;
     }
     out.units = units;
+  }
+  if ('percentScales' in json && json.percentScales !== undefined) {
+    if (!isRecord(json.percentScales)) return bad('$.percentScales', '的 percentScales 应是“表头 → fraction 或 percent”的对象。');
+    const scales: Record<string, 'fraction' | 'percent'> = {};
+    for (const [k, v] of Object.entries(json.percentScales)) {
+      if (v !== 'fraction' && v !== 'percent') return bad(`$.percentScales.${k}`, `中「${k}」应为 fraction（小数，0.2035 = 20.35%）或 percent（百分数，20.35）。`);
+      scales[k] = v;
+    }
+    out.percentScales = scales;
   }
   return { ok: true, value: out, issues: [] };
 }

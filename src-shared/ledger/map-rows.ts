@@ -158,7 +158,7 @@ export function mapRows(table: LedgerTable, mapping: LedgerMapping, opts: MapRow
     let read: (cell: TableCell) => CellResult;
     switch (target.type) {
       case 'number': {
-        const scale = target.unit === '%' ? percentScale(table.rows.map((r) => r.cells[a.column] ?? null)) : 'percent';
+        const scale = target.unit === '%' ? (a.percentScale ?? percentScale(table.rows.map((r) => r.cells[a.column] ?? null))) : 'percent';
         if (target.unit === '%') percentColumns.push({ column: a.column, scale });
         if (sourceUnit && target.unit && sourceUnit !== '%' && !convertible(sourceUnit, target.unit)) {
           issues.push(issue('unit-mismatch', 'warning', `「${column.header}」列的单位是${sourceUnit}，不能换算为「${target.name}」的单位${target.unit}，数值按原样导入。请确认映射是否正确。`, { ...base, column: column.letter }, column.header));

@@ -142,6 +142,8 @@ export interface ColumnAssignment {
   target: string | null;
   /** Unit of the cells when the header does not say; overrides `headerUnit`. */
   sourceUnit?: Unit;
+  /** Percent columns: plain numbers are fractions (0.2035 → 20.35%) or percents already; decided from the cells when absent. */
+  percentScale?: 'fraction' | 'percent';
   /** How the mapping was chosen, shown beside it. */
   source: 'auto' | 'saved' | 'user' | 'file';
 }
@@ -160,6 +162,8 @@ export interface SavedMapping {
   columns: Record<string, string | null>;
   /** Header text or column letter → unit of the cells. */
   units?: Record<string, Unit>;
+  /** Header text or column letter → how a percent column's plain numbers are written. */
+  percentScales?: Record<string, 'fraction' | 'percent'>;
 }
 
 /* ------------------------------------------------------------------ mapped rows */
