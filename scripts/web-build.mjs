@@ -26,14 +26,16 @@ export function webBuildIsStale() {
 }
 
 /**
- * Runs `vite build --config vite.web.config.ts`.
- * @param {{ quiet?: boolean }} [options]
+ * Runs `vite build --config vite.web.config.ts`, into dist-web/ or into `outDir` (the e2e tests
+ * build into a directory of their own, so two runs at once do not overwrite each other's pages).
+ * @param {{ quiet?: boolean, outDir?: string }} [options]
  * @returns {Promise<void>}
  */
-export function buildWeb({ quiet = false } = {}) {
+export function buildWeb({ quiet = false, outDir = distWeb } = {}) {
   const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [vite, 'build', '--config', 'vite.web.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', quiet ? 'warn' : 'info'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--config', 'vite.web.config.ts', '--logLevel', quiet ? 'warn' : 'info'], {
+    const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
@@ -48,10 +50,11 @@ export function buildWeb({ quiet = false } = {}) {
 /**
  * The CSP to send as a header with the built pages: the meta tag's policy plus what only a
  * header can carry (frame-ancestors).
+ * @param {string} [dir] the build's directory, dist-web/ unless given
  * @returns {string | undefined}
  */
-export function cspHeaderOfBuild() {
-  const html = readFileSync(join(distWeb, 'index.html'), 'utf8');
+export function cspHeaderOfBuild(dir = distWeb) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];
   return meta ? `${meta}; frame-ancestors 'none'` : undefined;
 }

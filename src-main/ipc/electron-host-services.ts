@@ -32,7 +32,7 @@ export function createElectronHostServices(deps: {
     writeFileAtomic: deps.writeFileAtomic,
     parseLedger: deps.parseLedger,
     printToPdf: async (owner, { landscape, pageSize }) => {
-      const pdf = await owner.printToPDF({ landscape, pageSize, printBackground: true });
+      const pdf = await owner.printToPDF({ landscape, pageSize, printBackground: true, preferCSSPageSize: true });
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     },
   };

@@ -1,7 +1,5 @@
-// The tabs other parts of the program fill. To put a screen in, change the one `return` line of its
-// slot to render your component with the same props, e.g. `return <ImportScreen {...props} />;`.
+// The tabs filled by the import and submission parts of the program.
 import { ImportScreen } from '../import/import-screen';
-import { PendingScreen } from './pending-screen';
 import type { ScreenProps } from './screen-props';
 import { SubmissionScreen } from '../submission/submission-screen';
 
