@@ -31,7 +31,8 @@
  * 退回修改; 已报送 refuses every edit of the return's own data.
  * The roster is the zone's ledger, shared by all its returns, so roster edits are not refused
  * when a return is submitted: what was submitted is kept as the outbox snapshot (`loadReturn`
- * gives it as `submitted.snapshot`; a read-only view of a submitted return should show that).
+ * gives it as `submitted.snapshot`; the read-only view and the print view of a submitted return
+ * show that, through `returns/submitted-return.ts`).
  */
 import Dexie, { type Table } from 'dexie';
 import { RETURN_FORMAT, type CoverInfo, type IndicatorValue, type Period, type Result, type RosterRow, type UserIssue, type Zone, type ZoneRegistry, type ZoneReturn } from '../../src-shared/model';
@@ -676,7 +677,7 @@ export class Repository {
   /**
    * The return a roster edit was made from must be one of the zone's. It may be submitted: the
    * ledger belongs to the zone and goes on after a quarter is sent; the return sent is the outbox
-   * snapshot, which a read-only view of a submitted return should show.
+   * snapshot, which the read-only view of a submitted return shows.
    */
   private async rosterContext(zoneId: string, context: EditContext): Promise<void> {
     if (context.returnId === undefined) return;

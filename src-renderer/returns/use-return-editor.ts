@@ -6,6 +6,7 @@ import { validateReturn } from '../../src-shared/validate';
 import type { Repository, ReturnRecord, ReturnStatus } from '../db';
 import { UndoStack } from '../grid/undo-stack';
 import { COVER_FIELDS } from './cover-patch';
+import { submittedReturn } from './submitted-return';
 import { initialSaveState, saveLabel, trackSave, type SaveLabel } from './save-tracker';
 import { applyValueEdits, invertValueEdits, type ValueEdit } from './value-edits';
 
@@ -68,7 +69,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
         setLoaded({ failed: issuesText(result.issues) });
         return;
       }
-      const { record, zoneReturn } = result.value;
+      const { record, zoneReturn, submitted } = result.value;
       const set = findIndicatorSet(record.indicatorSet.id, record.indicatorSet.version);
       if (set === undefined) {
         setLoaded({ failed: `本程序中没有该报表使用的指标集“${record.indicatorSet.id}（${record.indicatorSet.version}版）”。请安装最新版本的程序。` });
@@ -77,7 +78,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       const lastYearReturn = await repo.loadLastYearReturn(returnId);
       if (!live) return;
       setStatus(record.status);
-      setLoaded({ set, record, ret: zoneReturn, lastYearReturn });
+      setLoaded({ set, record, ret: submittedReturn(record.status, submitted) ?? zoneReturn, lastYearReturn });
     })();
     return () => {
       live = false;

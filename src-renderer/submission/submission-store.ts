@@ -11,13 +11,14 @@ import { HOST_ISSUE } from '../../src-shared/ipc/contract';
 import { checkSubmittable, validationGate, type Gate, type LifecycleRecord } from '../../src-shared/lifecycle';
 import type { ComputedReturn, IndicatorSet, Result, UserIssue, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
-import { canonicalJson, parseReturn } from '../../src-shared/return';
+import { canonicalJson } from '../../src-shared/return';
 import { builtinZoneRegistry, findIndicatorSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
 import { buildPayload } from '../../src-shared/workbook/build-payload';
 import { submissionFileName } from '../../src-shared/workbook/file-name';
 import type { SubmissionPayload, SubmissionZone } from '../../src-shared/workbook/payload';
 import type { AuditEntry, OutboxRecord, Repository, ReturnRecord } from '../db';
+import { submittedReturn } from '../returns/submitted-return';
 import { outboxRows, type OutboxRow } from './outbox-rows';
 import type { WorkbookService } from './workbook-client';
 import type { CheckedWorkbook } from './workbook-protocol';
@@ -179,16 +180,16 @@ export async function zoneOutbox(repo: Repository, zoneId: string): Promise<Outb
  * draft of the next revision.
  */
 export function printPayload(state: SubmissionState, zone: Zone, now: Date): SubmissionPayload {
-  const sent = state.lifecycle.state === '已报送' && state.submitted ? parseReturn(parseJsonOrUndefined(state.submitted.snapshot)) : undefined;
+  const sent = submittedReturn(state.lifecycle.state, state.submitted);
   const zoneInfo = workbookZone(zone);
-  if (sent?.ok && state.submitted) {
+  if (sent !== undefined && state.submitted) {
     const options = { zoneType: zone.type, ...(state.lastYearReturn ? { lastYearReturn: state.lastYearReturn } : {}) };
-    const computed = computeReturn(state.set, sent.value, options);
+    const computed = computeReturn(state.set, sent, options);
     return buildPayload({
       set: state.set,
-      ret: sent.value,
+      ret: sent,
       computed,
-      issues: validateReturn(state.set, sent.value, computed, options),
+      issues: validateReturn(state.set, sent, computed, options),
       zone: zoneInfo,
       submissionId: state.submitted.submissionId,
       revision: state.submitted.revision,
@@ -205,13 +206,4 @@ export function printPayload(state: SubmissionState, zone: Zone, now: Date): Sub
     revision: state.lifecycle.revision + 1,
     exportedAt: now.toISOString(),
   });
-}
-
-function parseJsonOrUndefined(text: string): unknown {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value;
-  } catch {
-    return undefined;
-  }
 }

@@ -140,6 +140,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Puts `text` on the clipboard and presses Ctrl+V, as a clerk pasting a block copied from Excel
+ * does. The app's origin needs clipboard permissions (`app.context.grantPermissions`).
+ */
+export async function pasteWithKeyboard(app: OpenedApp, text: string): Promise<void> {
+  await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await app.page.keyboard.press('Control+V');
+}
+
 export interface FileToPick {
   name: string;
   bytes: Uint8Array;

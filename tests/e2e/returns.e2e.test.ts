@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openApp, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
+import { openApp, pasteWithKeyboard, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -34,11 +34,6 @@ async function waitSaved(page: Page): Promise<void> {
 }
 
 /** Puts `text` on the clipboard as Excel does, and pastes it with Ctrl+V on the focused cell. */
-async function pasteWithKeyboard(app: OpenedApp, text: string): Promise<void> {
-  await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await app.page.keyboard.press('Control+V');
-}
-
 describe('filling a return in the web build', () => {
   it('fills with the keyboard, pastes a block, shows growth and a validation mark, and keeps everything over a reload', async () => {
     app = await openApp();

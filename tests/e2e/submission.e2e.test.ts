@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSubmissionWorkbook, SHEET } from '../../src-shared/workbook';
 import { ExcelJS } from '../../src-shared/workbook/excel';
-import { captureDownload, openApp, pickFile, screenshot, type OpenedApp } from './harness';
+import { captureDownload, openApp, pasteWithKeyboard, pickFile, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -48,6 +48,7 @@ describe('submitting a return in the web build', () => {
   it('validates, explains a warning, exports, finds the return locked, reopens it, and exports revision 2', async () => {
     app = await openApp();
     const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
     await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
     await page.locator('#setting-fillerName').fill('张明');
     await page.getByRole('button', { name: '保存并开始填报' }).click();
@@ -108,6 +109,20 @@ describe('submitting a return in the web build', () => {
     expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('100.00');
     expect(await page.locator('textarea[data-text-code="txtHighlights"]').getAttribute('readonly')).not.toBeNull();
     await screenshot(page, 'submission-locked-return');
+
+    // The roster is the zone's ledger and may grow after the export; the submitted return still
+    // shows what was sent (no signed project), while the roster screen counts the new one.
+    expect(await cell(page, 'qySignedCount', 'current').textContent()).toBe('0');
+    await page.getByRole('tab', { name: '项目台账' }).click();
+    const roster = page.getByLabel('项目台账表格');
+    await roster.waitFor();
+    await roster.click({ position: { x: 600, y: 200 } });
+    await pasteWithKeyboard(app, '戊新材料项目\t2024年第一次\t新材料\t5\t1\t2\t是\t否\t否\t否\r\n');
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+    await expect.poll(() => page.locator('[data-measure="qySignedCount"] b').textContent()).toBe('1 个');
+    await page.getByRole('tab', { name: '填报' }).click();
+    await page.getByText(/本报表已报送.*只能查看，不能修改/).waitFor();
+    expect(await cell(page, 'qySignedCount', 'current').textContent()).toBe('0');
 
     // Reopen with a reason, change a figure, validate again and export revision 2.
     await page.getByRole('tab', { name: '报送' }).click();
