@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { computeReturn } from '../../src-shared/compute';
+import { AggregateMemo } from '../../src-shared/expr';
 import type { ComputedReturn, CoverInfo, IndicatorSet, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { findIndicatorSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
@@ -90,11 +91,13 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
   const set = ready?.set;
   const lastYearReturn = ready?.lastYearReturn;
   const [draft, setDraftState] = useState<ValueEdit | null>(null);
-  const committed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type }) : { figures: {} }), [set, ret, lastYearReturn, zone.type]);
+  // The roster's count(...) and sum(...) are kept while only indicator values change (a large roster would slow every keystroke).
+  const aggregateMemo = useMemo(() => new AggregateMemo(), []);
+  const committed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type, aggregateMemo }) : { figures: {} }), [set, ret, lastYearReturn, zone.type, aggregateMemo]);
   // While a cell is being typed into, the derived figures follow the typed number; the checks wait for the commit.
   const computed = useMemo(
-    () => (set && ret && draft !== null ? computeReturn(set, { ...ret, values: applyValueEdits(ret.values, [draft]) }, { lastYearReturn, zoneType: zone.type }) : committed),
-    [set, ret, draft, lastYearReturn, zone.type, committed],
+    () => (set && ret && draft !== null ? computeReturn(set, { ...ret, values: applyValueEdits(ret.values, [draft]) }, { lastYearReturn, zoneType: zone.type, aggregateMemo }) : committed),
+    [set, ret, draft, lastYearReturn, zone.type, committed, aggregateMemo],
   );
   const issues = useMemo(() => (set && ret ? validateReturn(set, ret, committed, { lastYearReturn }) : []), [set, ret, committed, lastYearReturn]);
   const setDraft = useCallback((next: ValueEdit | null) => {

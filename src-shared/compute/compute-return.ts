@@ -1,5 +1,5 @@
 import type { Computed, ComputedReturn, Indicator, IndicatorFigures, IndicatorSet, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
-import { evaluateExpression, referencesOf, type ExpressionContext, type VariableValue } from '../expr';
+import { evaluateExpression, referencesOf, type AggregateMemo, type ExpressionContext, type VariableValue } from '../expr';
 import { allIndicators, zoneTypeOf } from '../seeds';
 import { computeGap, computeGrowth } from './compute-growth';
 import { formulaAst } from './formula-cache';
@@ -10,6 +10,8 @@ export interface ComputeOptions {
   /** The zone's type; looked up in `registry` (or the built-in one) when not given, industrial if unknown. */
   zoneType?: ZoneType;
   registry?: ZoneRegistry;
+  /** Roster aggregates kept between calls over the same roster rows (see `AggregateMemo`). */
+  aggregateMemo?: AggregateMemo;
 }
 
 /** The zone type a return is computed for. */
@@ -50,6 +52,7 @@ export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeO
   const variables: Record<string, VariableValue> = {};
   const lastYear: Record<string, Computed> = {};
   const ctx: ExpressionContext = { variables, lastYear, period: ret.period, roster: { rows: ret.roster, fields: set.roster.fields }, names: namesOf(set) };
+  if (opts.aggregateMemo) ctx.aggregateMemo = opts.aggregateMemo;
 
   for (const ind of indicators) {
     if (!applicable.has(ind.code)) {

@@ -1,5 +1,5 @@
 import type { Computed, NotComputableReason, Period, RosterField, RosterRow } from '../model';
-import { printExpression, type Expr } from './ast';
+import { printExpression, referencesOf, type Expr } from './ast';
 
 export type Value = number | boolean | string;
 export type NotComputable = { ok: false; reason: NotComputableReason; detail: string };
@@ -18,6 +18,49 @@ export interface ExpressionContext {
   roster?: { rows: RosterRow[]; fields: RosterField[] };
   /** Chinese names of indicators and roster fields, used in the reasons. */
   names?: Record<string, string>;
+  /** Keeps `count(...)` / `sum(...)` results between evaluations over the same roster rows. */
+  aggregateMemo?: AggregateMemo;
+}
+
+/**
+ * Results of `count(...)` and `sum(...)` kept between evaluations, for a screen that recomputes a
+ * return on every keystroke while its roster (10,000 projects, say) stays the same. A result is
+ * reused only for the same rows array (by identity), the same roster fields, the same parsed
+ * formula and the same period, and only for an aggregate that reads nothing but roster fields,
+ * `year` and `endMonth`. Rows must not be changed in place while a memo is in use: replace the
+ * array (as React state is), and the old results are dropped with it.
+ */
+export class AggregateMemo {
+  private readonly results = new WeakMap<RosterField[], WeakMap<RosterRow[], WeakMap<Expr, Map<string, Evaluated>>>>();
+  private readonly cacheable = new WeakMap<RosterField[], WeakMap<Expr, boolean>>();
+
+  /** The evaluated aggregate, from the memo or from `run` (and then remembered). */
+  get(e: Expr, fields: RosterField[], rows: RosterRow[], period: Period | undefined, run: () => Evaluated): Evaluated {
+    if (!this.isCacheable(e, fields)) return run();
+    let byRows = this.results.get(fields);
+    if (!byRows) this.results.set(fields, (byRows = new WeakMap()));
+    let byExpr = byRows.get(rows);
+    if (!byExpr) byRows.set(rows, (byExpr = new WeakMap()));
+    let byPeriod = byExpr.get(e);
+    if (!byPeriod) byExpr.set(e, (byPeriod = new Map()));
+    const key = period ? `${period.year}-${period.endMonth}` : '';
+    let hit = byPeriod.get(key);
+    if (!hit) byPeriod.set(key, (hit = run()));
+    return hit;
+  }
+
+  private isCacheable(e: Expr, fields: RosterField[]): boolean {
+    let known = this.cacheable.get(fields);
+    if (!known) this.cacheable.set(fields, (known = new WeakMap()));
+    let ok = known.get(e);
+    if (ok === undefined) {
+      const refs = referencesOf(e);
+      const allowed = (name: string) => name === 'year' || name === 'endMonth' || fieldNamed(fields, name) !== undefined;
+      ok = refs.outside.size === 0 && refs.lastYear.size === 0 && !refs.badLastYear && !refs.nestedAggregate && [...refs.inside].every(allowed);
+      known.set(e, ok);
+    }
+    return ok;
+  }
 }
 
 type Row = { row: RosterRow; index: number };
@@ -227,6 +270,10 @@ function evalCall(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext, ro
     }
     case 'count':
     case 'sum':
+      if (!row && ctx.roster && ctx.aggregateMemo) {
+        const { rows, fields } = ctx.roster;
+        return ctx.aggregateMemo.get(e, fields, rows, ctx.period, () => evalAggregate(e, ctx, row));
+      }
       return evalAggregate(e, ctx, row);
   }
 }
