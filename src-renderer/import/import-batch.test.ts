@@ -6,7 +6,7 @@ import * as F from '../../tests/fixtures/ledgers/make-ledgers';
 import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
 import type { Repository } from '../db';
 import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
-import { existingRowsOf, planRosterImport, planValueImport, previewForZone } from './plan-import';
+import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel } from './plan-import';
 
 const targets = seedRosterTargets();
 const zones = REGISTRY.zones;
@@ -37,7 +37,7 @@ async function importTitled(repo: Repository, mapping = autoMapColumns(table(F.t
   const mapped = mapRows(t, mapping, { fileName: 'ledger.xlsx', targets });
   const preview = previewForZone(mapped, existingRowsOf(await repo.listRoster('jincheng-kfq'), 'jincheng-kfq'), { zone: jincheng, zones, keyFields: seedSet().roster.keyFields, targets });
   const plan = planRosterImport(preview, (r) => r.excluded, newId);
-  return { preview, plan, result: await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'ledger.xlsx', sheet: t.sheet, mapping, roster: plan }) };
+  return { preview, plan, result: await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'ledger.xlsx', sheet: t.sheet, mappings: [mapping], roster: plan }) };
 }
 
 describe('importing a roster ledger', () => {
@@ -96,10 +96,49 @@ describe('importing a roster ledger', () => {
     const t = table(F.titledMergedLedger());
     const mapping = autoMapColumns(t, targets);
     // A row with a field the database reserves makes the transaction refuse everything.
-    const result = await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'x.xlsx', sheet: t.sheet, mapping, roster: { insert: [{ id: newId(), name: '甲' }, { id: newId(), name: '乙', position: 3 }], update: [], skipped: 0 } });
+    const result = await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'x.xlsx', sheet: t.sheet, mappings: [mapping], roster: { insert: [{ id: newId(), name: '甲' }, { id: newId(), name: '乙', position: 3 }], update: [], skipped: 0 } });
     expect(result.ok).toBe(false);
     expect(await snapshot(repo)).toEqual(before);
     expect(await rememberedMapping(repo, mapping.signature)).toBeUndefined();
+  });
+});
+
+describe('importing every sheet of a workbook', () => {
+  it('maps each sheet on its own, previews them together, imports one batch, and undoes it as a whole', async () => {
+    const { repo } = await repositoryWithReturn();
+    const before = await snapshot(repo);
+    const parsed = parseLedgerFile(F.multiSheetLedger(), { fileName: 'multi.xlsx', targets });
+    if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+    // The instructions sheet holds no table; the two ledgers have different headers.
+    const tables = parsed.value.tables;
+    expect(tables.map((t) => t.sheet)).toEqual(['签约项目', '第二批']);
+    const mappings = tables.map((t) => autoMapColumns(t, targets));
+    expect(new Set(mappings.map((m) => m.signature)).size).toBe(2);
+    const merged = mergeSheets(tables.map((t, i) => mapRows(t, mappings[i] ?? autoMapColumns(t, targets), { fileName: 'multi.xlsx', targets })));
+    if (!merged) throw new Error('nothing merged');
+    expect(merged.sheet).toBe('全部工作表：签约项目、第二批');
+    const preview = previewForZone(merged, existingRowsOf(await repo.listRoster('jincheng-kfq'), 'jincheng-kfq'), { zone: jincheng, zones, keyFields: seedSet().roster.keyFields, targets });
+    expect(preview.rows.filter((r) => r.sheet === '第二批').map((r) => [r.key, r.values['name'], r.values['totalInvestment']])).toEqual([
+      ['第二批!2', '运城铝基新材料项目', 20],
+      ['第二批!3', '运城氢能重卡项目', 15.5],
+    ]);
+    const fromFirst = preview.rows.filter((r) => r.sheet === '签约项目').length;
+    expect(fromFirst).toBeGreaterThan(0);
+    const plan = planRosterImport(preview, (r) => r.excluded, newId);
+    const batch = expectOk(await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'multi.xlsx', sheet: merged.sheet, mappings, roster: plan }));
+    expect(batch.counts.inserted).toBe(plan.insert.length);
+    expect(plan.insert.length).toBe(fromFirst + 2);
+    expect((await repo.listRoster('jincheng-kfq')).map((r) => r.name)).toEqual(expect.arrayContaining(['运城铝基新材料项目', '运城氢能重卡项目']));
+    // Both sheets' mappings are remembered; the batch names both sheets.
+    for (const m of mappings) expect(await rememberedMapping(repo, m.signature)).toBeDefined();
+    expect((await importHistory(repo, 'jincheng-kfq'))[0]?.sheet).toBe('全部工作表：签约项目、第二批');
+    expectOk(await undoImport(repo, batch.id, '王芳'));
+    expect((await snapshot(repo)).roster).toEqual(before.roster);
+  });
+
+  it('names a single sheet plainly and merges nothing when there is nothing', () => {
+    expect(sheetsLabel(['台账'])).toBe('台账');
+    expect(mergeSheets([])).toBeNull();
   });
 });
 
@@ -116,7 +155,7 @@ describe('importing indicator values', () => {
       { code: 'gytz', column: 'current', value: 8.1 },
       { code: 'gytz', column: 'lastYear', value: 5.3 },
     ]);
-    const batch = expectOk(await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'v.xlsx', sheet: '主要指标', mapping: mapped.mapping, values: plan.cells, returnId }));
+    const batch = expectOk(await runImport(repo, { zoneId: 'jincheng-kfq', who: '王芳', file: 'v.xlsx', sheet: '主要指标', mappings: [mapped.mapping], values: plan.cells, returnId }));
     const loaded = await repo.loadReturn(returnId);
     expect(loaded.ok && loaded.value.zoneReturn.values.gyzjz).toEqual({ current: 45.2, lastYear: 38.1 });
     expectOk(await undoImport(repo, batch.id, '王芳'));

@@ -13,7 +13,8 @@ export interface ImportRequest {
   who: string;
   file: string;
   sheet: string;
-  mapping: LedgerMapping;
+  /** The mapping of each sheet imported, remembered for ledgers with the same header once the import commits. */
+  mappings: LedgerMapping[];
   roster?: RosterPlan;
   /** Indicator values for `returnId`. */
   values?: ValueCell[];
@@ -34,7 +35,7 @@ export async function runImport(repo: Repository, req: ImportRequest): Promise<R
     values: req.values ?? [],
     skipped: (req.roster?.skipped ?? 0) + (req.readerSkipped ?? 0),
   });
-  if (result.ok) await repo.saveLedgerMapping(req.mapping.signature, toSavedMapping(req.mapping));
+  if (result.ok) for (const mapping of req.mappings) await repo.saveLedgerMapping(mapping.signature, toSavedMapping(mapping));
   return result;
 }
 

@@ -21,10 +21,12 @@ import { getBridge, type PickedLedger } from '../bridge';
 import type { ImportBatchRecord } from '../db';
 import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
 import { MappingTable } from './mapping-table';
-import { existingRowsOf, planRosterImport, planValueImport, previewForZone, zoneResolver } from './plan-import';
+import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, zoneResolver } from './plan-import';
 import { PreviewTable } from './preview-table';
 
 type Kind = 'roster' | 'indicators';
+/** One sheet (its index in the ledger's tables), or every visible sheet with a table (project ledgers only). */
+type SheetChoice = number | 'all';
 
 function IssueList({ issues }: { issues: UserIssue[] }) {
   if (issues.length === 0) return null;
@@ -44,8 +46,11 @@ export function ImportScreen(props: ScreenProps) {
   const { repo, zone, who, set, returnId } = props;
   const [kind, setKind] = useState<Kind>('roster');
   const [picked, setPicked] = useState<PickedLedger | null>(null);
-  const [sheetIndex, setSheetIndex] = useState(0);
-  const [mapping, setMapping] = useState<LedgerMapping | null>(null);
+  const [sheetChoice, setSheetChoice] = useState<SheetChoice>(0);
+  /** In 全部工作表: the sheet whose mapping is shown for editing. */
+  const [editIndex, setEditIndex] = useState(0);
+  /** The mapping of each table, by its index; filled when a ledger is picked. */
+  const [mappings, setMappings] = useState<ReadonlyArray<LedgerMapping | undefined>>([]);
   const [overrides, setOverrides] = useState<Map<string, boolean>>(new Map());
   const [existing, setExisting] = useState<RosterRow[]>([]);
   const [zones, setZones] = useState<Zone[]>([]);
@@ -55,7 +60,18 @@ export function ImportScreen(props: ScreenProps) {
   const [done, setDone] = useState<{ text: string; batchId: string | null } | null>(null);
 
   const targets = useMemo(() => (kind === 'roster' ? rosterTargets(set.roster.fields) : indicatorLedgerTargets(allIndicators(set))), [kind, set]);
-  const table = picked?.ledger.tables[sheetIndex];
+  const tables = useMemo(() => picked?.ledger.tables ?? [], [picked]);
+  // Sheets the workbook hides stay out of 全部工作表 (they can still be picked one by one).
+  const visible = useMemo(
+    () => tables.flatMap((t, i) => (picked?.ledger.sheets.find((sh) => sh.name === t.sheet)?.hidden ? [] : [i])),
+    [tables, picked],
+  );
+  const all = sheetChoice === 'all' && kind === 'roster';
+  const chosen = useMemo(() => (all ? visible : typeof sheetChoice === 'number' ? [sheetChoice] : [0]), [all, visible, sheetChoice]);
+  const shownIndex = all ? (chosen.includes(editIndex) ? editIndex : (chosen[0] ?? 0)) : (chosen[0] ?? 0);
+  const table = tables[shownIndex];
+  const mapping = mappings[shownIndex] ?? null;
+  const setMapping = (next: LedgerMapping): void => setMappings((m) => m.map((x, i) => (i === shownIndex ? next : x)));
 
   const reload = useCallback(async () => {
     const [rows, batches, allZones] = await Promise.all([repo.listRoster(zone.id), importHistory(repo, zone.id), repo.listZones()]);
@@ -68,26 +84,38 @@ export function ImportScreen(props: ScreenProps) {
     void reload();
   }, [reload]);
 
-  // A new table: the mapping remembered for its header, or the automatic one.
+  // A new ledger: each sheet's mapping remembered for its header, or the automatic one.
   useEffect(() => {
-    if (!table) {
-      setMapping(null);
-      return;
-    }
+    setMappings([]);
+    if (tables.length === 0) return;
     let live = true;
-    const signature = headerSignature(table.columns);
-    void rememberedMapping(repo, signature).then((saved) => {
+    void Promise.all(
+      tables.map(async (t) => {
+        const saved = await rememberedMapping(repo, headerSignature(t.columns));
+        const applied = saved ? applySavedMapping(t, targets, saved, 'saved') : null;
+        return applied?.ok ? applied.value : autoMapColumns(t, targets);
+      }),
+    ).then((loaded) => {
       if (!live) return;
-      const applied = saved ? applySavedMapping(table, targets, saved, 'saved') : null;
-      setMapping(applied?.ok ? applied.value : autoMapColumns(table, targets));
+      setMappings(loaded);
       setOverrides(new Map());
     });
     return () => {
       live = false;
     };
-  }, [repo, table, targets]);
+  }, [repo, tables, targets]);
 
-  const mapped = useMemo(() => (table && mapping ? mapRows(table, mapping, { fileName: picked?.name ?? '', targets }) : null), [table, mapping, picked, targets]);
+  const ready = chosen.every((i) => mappings[i] !== undefined) && chosen.length > 0;
+  const mappedSheets = useMemo(() => {
+    if (!ready) return [];
+    return chosen.flatMap((i) => {
+      const t = tables[i];
+      const m = mappings[i];
+      return t && m ? [mapRows(t, m, { fileName: picked?.name ?? '', targets })] : [];
+    });
+  }, [ready, chosen, tables, mappings, picked, targets]);
+  const mapped = useMemo(() => mergeSheets(mappedSheets), [mappedSheets]);
+  const shownMapped = mappedSheets[chosen.indexOf(shownIndex)];
   const preview = useMemo(
     () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRowsOf(existing, zone.id), { zone, zones, keyFields: set.roster.keyFields, targets }) : null),
     [mapped, kind, existing, zone, zones, set, targets],
@@ -116,20 +144,26 @@ export function ImportScreen(props: ScreenProps) {
       const file = result.value.file;
       setPicked(file);
       const firstVisible = file.ledger.tables.findIndex((t) => !file.ledger.sheets.find((s) => s.name === t.sheet)?.hidden);
-      setSheetIndex(Math.max(0, firstVisible));
+      setSheetChoice(Math.max(0, firstVisible));
+      setEditIndex(Math.max(0, firstVisible));
     } finally {
       setBusy(null);
     }
   };
 
   const doImport = async (): Promise<void> => {
-    if (!picked || !table || !mapping) return;
+    if (!picked || !mapped) return;
+    const used = chosen.flatMap((i) => {
+      const m = mappings[i];
+      return m ? [m] : [];
+    });
+    const readerSkipped = chosen.reduce((n, i) => n + (tables[i]?.skipped.length ?? 0) + (tables[i]?.totals.length ?? 0), 0);
     setBusy('正在导入…');
     setProblems([]);
     try {
       let idCounter = 0;
       const newId = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `import-${Date.now()}-${++idCounter}`);
-      const base = { zoneId: zone.id, who, file: picked.name, sheet: table.sheet, mapping, readerSkipped: table.skipped.length + table.totals.length };
+      const base = { zoneId: zone.id, who, file: picked.name, sheet: sheetsLabel(chosen.map((i) => tables[i]?.sheet ?? '')), mappings: used, readerSkipped };
       const result =
         kind === 'roster' && preview
           ? await runImport(repo, { ...base, roster: planRosterImport(preview, isExcluded, newId) })
@@ -173,7 +207,15 @@ export function ImportScreen(props: ScreenProps) {
       <div className="toolbar">
         <label>
           导入内容：
-          <select aria-label="导入内容" value={kind} onChange={(e) => setKind(e.target.value === 'indicators' ? 'indicators' : 'roster')} disabled={picked !== null}>
+          <select
+            aria-label="导入内容"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value === 'indicators' ? 'indicators' : 'roster');
+              setSheetChoice(0);
+            }}
+            disabled={picked !== null}
+          >
             <option value="roster">项目台账（三个一批项目）</option>
             <option value="indicators">指标数值（本期与上年同期，导入当前报表）</option>
           </select>
@@ -222,20 +264,46 @@ export function ImportScreen(props: ScreenProps) {
           <div className="toolbar">
             <label>
               工作表：
-              <select aria-label="工作表" value={sheetIndex} onChange={(e) => setSheetIndex(Number(e.target.value))}>
-                {picked.ledger.tables.map((t, i) => (
+              <select
+                aria-label="工作表"
+                value={String(sheetChoice)}
+                onChange={(e) => {
+                  const value = e.target.value === 'all' ? 'all' : Number(e.target.value);
+                  setSheetChoice(value);
+                  if (value !== 'all') setEditIndex(value);
+                  setOverrides(new Map());
+                }}
+              >
+                {tables.map((t, i) => (
                   <option key={t.sheet} value={i}>
                     {t.sheet}（{t.rows.length} 行）
                   </option>
                 ))}
+                {kind === 'roster' && visible.length > 1 && (
+                  <option value="all">
+                    全部工作表（{visible.length} 张，共 {visible.reduce((n, i) => n + (tables[i]?.rows.length ?? 0), 0)} 行）
+                  </option>
+                )}
               </select>
             </label>
+            {all && (
+              <label>
+                查看并修改映射：
+                <select aria-label="修改映射的工作表" value={shownIndex} onChange={(e) => setEditIndex(Number(e.target.value))}>
+                  {chosen.map((i) => (
+                    <option key={i} value={i}>
+                      {tables[i]?.sheet}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {table.title.length > 0 && <span className="muted">标题：{table.title.join(' / ')}</span>}
             <span className="muted">
               表头在第 {table.headerRows.join('、')} 行；跳过 {table.skipped.length} 行、合计/小计 {table.totals.length} 行
             </span>
           </div>
-          <h4>列映射（可修改；下次导入表头相同的台账时沿用）</h4>
+          <h4>列映射{all ? `：「${table.sheet}」` : ''}（可修改；下次导入表头相同的台账时沿用）</h4>
           <MappingTable
             table={table}
             mapping={mapping}
@@ -243,7 +311,7 @@ export function ImportScreen(props: ScreenProps) {
             onTarget={(column, target) => setMapping(setColumnTarget(mapping, column, target))}
             onUnit={(column, unit) => setMapping(setColumnUnit(mapping, column, unit))}
             onPercentScale={(column, scale) => setMapping(setColumnPercentScale(mapping, column, scale))}
-            percentScales={new Map((mapped?.percentColumns ?? []).map((p) => [p.column, p.scale]))}
+            percentScales={new Map((shownMapped?.percentColumns ?? []).map((p) => [p.column, p.scale]))}
           />
           <IssueList issues={[...fileIssues, ...valueIssues]} />
           {preview !== null && (
@@ -254,7 +322,8 @@ export function ImportScreen(props: ScreenProps) {
               <PreviewTable
                 preview={preview}
                 targets={targets}
-                mappedCodes={mapping.columns.flatMap((c) => (c.target === null ? [] : [c.target]))}
+                mappedCodes={chosen.flatMap((i) => mappings[i]?.columns.flatMap((c) => (c.target === null ? [] : [c.target])) ?? [])}
+                showSheet={all}
                 isExcluded={isExcluded}
                 onExclude={(key, excluded) => setOverrides((m) => new Map(m).set(key, excluded))}
               />

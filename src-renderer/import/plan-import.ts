@@ -101,3 +101,26 @@ export function planValueImport(rows: IndicatorLedgerRow[], zoneId: string): { c
   }
   return { cells, issues };
 }
+
+/** What the batch record names as the sheet of an import of several sheets. */
+export function sheetsLabel(sheets: string[]): string {
+  return sheets.length === 1 ? (sheets[0] ?? '') : `全部工作表：${sheets.join('、')}`;
+}
+
+/**
+ * Several sheets of one workbook, each mapped on its own, as one ledger for one preview and one
+ * import: the rows in sheet order (their keys name their sheet), every sheet's issues. A project
+ * on two sheets is one project, the later row winning, as for two rows of one sheet.
+ */
+export function mergeSheets(mapped: MappedLedger[]): MappedLedger | null {
+  const first = mapped[0];
+  if (first === undefined) return null;
+  if (mapped.length === 1) return first;
+  return {
+    sheet: sheetsLabel(mapped.map((m) => m.sheet)),
+    mapping: first.mapping,
+    rows: mapped.flatMap((m) => m.rows),
+    issues: mapped.flatMap((m) => m.issues),
+    percentColumns: [],
+  };
+}

@@ -12,9 +12,10 @@ function show(value: MappedValue | undefined): string {
 }
 
 /** The rows as they will be stored, with their status, problems and an include box each. */
-export function PreviewTable(props: { preview: Preview; targets: MappingTarget[]; mappedCodes: string[]; isExcluded(row: PreviewRow): boolean; onExclude(key: string, excluded: boolean): void }) {
+export function PreviewTable(props: { preview: Preview; targets: MappingTarget[]; mappedCodes: string[]; showSheet?: boolean; isExcluded(row: PreviewRow): boolean; onExclude(key: string, excluded: boolean): void }) {
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const columns = props.targets.filter((t) => props.mappedCodes.includes(t.code) && !t.code.startsWith('$'));
+  const mapped = new Set(props.mappedCodes);
+  const columns = props.targets.filter((t) => mapped.has(t.code) && !t.code.startsWith('$'));
   const rows = onlyProblems ? props.preview.rows.filter((r) => r.issues.length > 0 || r.status !== 'new') : props.preview.rows;
   return (
     <div>
@@ -26,6 +27,7 @@ export function PreviewTable(props: { preview: Preview; targets: MappingTarget[]
           <thead>
             <tr>
               <th>导入</th>
+              {props.showSheet && <th>工作表</th>}
               <th>行</th>
               <th>状态</th>
               {columns.map((c) => (
@@ -42,10 +44,11 @@ export function PreviewTable(props: { preview: Preview; targets: MappingTarget[]
               const excluded = props.isExcluded(r);
               const changed = new Set(r.changes.map((c) => c.field));
               return (
-                <tr key={r.key} data-row={r.row} data-status={r.status} className={excluded ? 'excluded' : undefined}>
+                <tr key={r.key} data-row={r.row} data-sheet={r.sheet} data-status={r.status} className={excluded ? 'excluded' : undefined}>
                   <td>
-                    <input type="checkbox" aria-label={`导入第 ${r.row} 行`} checked={!excluded} disabled={r.status === 'invalid'} onChange={(e) => props.onExclude(r.key, !e.target.checked)} />
+                    <input type="checkbox" aria-label={props.showSheet ? `导入「${r.sheet}」第 ${r.row} 行` : `导入第 ${r.row} 行`} checked={!excluded} disabled={r.status === 'invalid'} onChange={(e) => props.onExclude(r.key, !e.target.checked)} />
                   </td>
+                  {props.showSheet && <td>{r.sheet}</td>}
                   <td>{r.row}</td>
                   <td className={`status-${r.status}`}>{STATUS_LABEL[r.status]}</td>
                   {columns.map((c) => (

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { e2eLedger, renamedPdf } from '../fixtures/ledgers/make-ledgers';
+import { e2eLedger, multiSheetLedger, renamedPdf } from '../fixtures/ledgers/make-ledgers';
 import { openApp, pickFile, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
@@ -86,6 +86,36 @@ describe('importing a ledger in the web build', () => {
     await page.getByRole('tab', { name: '导入台账' }).click();
     await pickFile(page, () => page.getByRole('button', { name: '选择台账文件…' }).click(), { name: '2024年三个一批台账.xlsx', bytes: e2eLedger() });
     await expect.poll(() => target('年度投资额(万元)').inputValue()).toBe('investmentThisYear');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('imports every sheet of a workbook in one batch, each sheet mapped on its own', async () => {
+    app = await openApp();
+    const { page } = app;
+    await firstRunSettings(page);
+    await page.getByRole('tab', { name: '导入台账' }).click();
+    await pickFile(page, () => page.getByRole('button', { name: '选择台账文件…' }).click(), { name: '沁水台账.xlsx', bytes: multiSheetLedger() });
+    const sheet = page.getByLabel('工作表', { exact: true });
+    await sheet.waitFor();
+    // 填表说明 holds no table, so it is not offered; the two ledgers are, one by one or together.
+    expect(await sheet.locator('option').allTextContents()).toEqual(['签约项目（3 行）', '第二批（2 行）', '全部工作表（2 张，共 5 行）']);
+    await sheet.selectOption('all');
+    await expect.poll(() => page.getByTestId('preview-summary').textContent()).toContain('新增 5');
+    const sheetsOfRows = async () => page.locator('[data-testid="preview-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-sheet')));
+    expect(await sheetsOfRows()).toEqual(['签约项目', '签约项目', '签约项目', '第二批', '第二批']);
+    // Each sheet keeps its own mapping: 第二批 has 是否签约, which the first sheet does not.
+    const editing = page.getByLabel('修改映射的工作表');
+    await editing.selectOption({ label: '第二批' });
+    expect(await page.getByLabel('「是否签约」导入为').inputValue()).toBe('signed');
+    await page.getByLabel('导入「第二批」第 3 行').uncheck();
+    await screenshot(page, 'import-all-sheets');
+    await expect.poll(() => page.getByTestId('import-run').textContent()).toContain('导入 4 个');
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('import-done').textContent()).toContain('新增 4 个项目');
+    expect(await page.getByTestId('import-history').locator('tbody tr').first().textContent()).toContain('全部工作表：签约项目、第二批');
+
+    await rosterTab(page);
+    await expect.poll(async () => (await rosterNames(page).allTextContents()).map((t) => t.trim()).sort()).toEqual(['沁水新能源储能项目', '沁水煤层气液化项目', '运城铝基新材料项目', '阳城光伏玻璃项目'].sort());
     expect(app.errors).toEqual([]);
   });
 });
