@@ -9,6 +9,7 @@ import { TextSection } from '../texts/text-section';
 import { buildSectionRows, type IndicatorRow } from './build-section-rows';
 import { CoverPanel } from './cover-panel';
 import { IssueList } from './issue-list';
+import { buildFormTable } from './paste-into-section';
 import { SectionGrid } from './section-grid';
 import { useReturnEditor, type ReturnEditor } from './use-return-editor';
 
@@ -72,6 +73,13 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
       ),
     [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly],
   );
+
+  // The official 主要指标 table's rows (every indicators section, text indicators included), for a paste that runs on past its section.
+  const formTable = useMemo(() => {
+    const gridRows = new Map([...rowsBySection.values()].flat().map((r) => [r.code, r] as const));
+    const sections = editor.set.sections.filter((s) => s.kind === 'indicators').map((s) => ({ title: s.title, indicators: s.indicators.filter((i) => reported.has(i.code)) }));
+    return buildFormTable(sections, gridRows);
+  }, [rowsBySection, editor.set, reported]);
 
   const { undo, redo } = editor;
   useEffect(
@@ -172,7 +180,8 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               onDraft={editor.setDraft}
               onUndo={editor.undo}
               onRedo={editor.redo}
-              onMessage={(text) => editor.say(text, true)}
+              onMessage={(text, problem = true) => editor.say(text, problem)}
+              formTable={formTable}
               onApi={onApi}
               readOnly={editor.readOnly}
             >

@@ -8,7 +8,7 @@ import { gridTheme, spreadsheetGridOptions } from '../grid/grid-setup';
 import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-keys';
 import type { CellFigure, IndicatorRow } from './build-section-rows';
 import { cellTooltip, figureText, gapText, issueClass, lastYearNote, PERCENT_DECIMALS } from './format-cell';
-import { isValueColumn, pasteIntoSection } from './paste-into-section';
+import { isValueColumn, pasteIntoForm, type FormTable } from './paste-into-section';
 import { cellNumber, type ValueEdit } from './value-edits';
 
 export interface SectionGridProps {
@@ -22,13 +22,15 @@ export interface SectionGridProps {
   onDraft(draft: ValueEdit | null): void;
   onUndo(): void;
   onRedo(): void;
-  /** A message for the status line (a cell that could not be read, what a paste did). */
-  onMessage(message: string): void;
+  /** A message for the status line (a cell that could not be read, what a paste did); a problem unless `problem` is false. */
+  onMessage(message: string, problem?: boolean): void;
   onApi(sectionId: string, api: GridApi<IndicatorRow> | null): void;
   /** Shown between the title and the grid (the section's one-line text fields). */
   children?: ReactNode;
   /** A submitted return: every key that would change a cell says why it cannot. */
   readOnly?: boolean;
+  /** The whole form in the official table's rows, so that a pasted column goes on into the sections below. */
+  formTable: FormTable;
 }
 
 const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
@@ -53,11 +55,13 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false, formTable }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const valuesRef = useRef(values);
+  const formTableRef = useRef(formTable);
+  formTableRef.current = formTable;
   valuesRef.current = values;
 
   const columnDefs = useMemo<ColDef<IndicatorRow>[]>(
@@ -167,12 +171,13 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         onMessage('请先点选要粘贴到的起始单元格，再按 Ctrl+V。');
         return;
       }
-      const result = pasteIntoSection(text, focus, rowsRef.current, valuesRef.current);
+      const result = pasteIntoForm(text, focus, rowsRef.current, formTableRef.current, valuesRef.current);
       if (result.edits.length > 0) onEdits(result.edits, `粘贴 ${result.edits.length} 个单元格`);
-      const notes: string[] = [];
+      const notes: string[] = result.notice === undefined ? [] : [result.notice.text];
       if (result.skipped > 0) notes.push(`${result.skipped} 个单元格落在计算项或表格之外，未粘贴`);
       if (result.problems.length > 0) notes.push(`${result.problems.length} 个单元格无法识别：${result.problems.slice(0, 3).join('；')}`);
-      if (notes.length > 0 || result.edits.length === 0) onMessage(result.edits.length === 0 && notes.length === 0 ? '粘贴的内容与表中数值相同，没有改动。' : notes.join('。'));
+      const problem = result.notice?.problem === true || result.skipped > 0 || result.problems.length > 0;
+      if (notes.length > 0 || result.edits.length === 0) onMessage(result.edits.length === 0 && notes.length === 0 ? '粘贴的内容与表中数值相同，没有改动。' : notes.join('。'), problem || result.edits.length === 0);
     },
     [onEdits, onMessage, readOnly],
   );

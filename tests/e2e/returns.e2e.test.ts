@@ -106,6 +106,15 @@ describe('filling a return in the web build', () => {
     await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1234.50');
     await waitSaved(page);
 
+    // A column copied from the official table runs on into the next section, its title row passed over.
+    await cell(page, 'zsSignedAmount', 'current').click();
+    await pasteWithKeyboard(app, '3.5\r\n\r\n4\r\n12.5\r\n');
+    await expect.poll(() => cell(page, 'bzdArea', 'current').textContent()).toBe('12.50');
+    expect(await cell(page, 'zsSignedAmount', 'current').textContent()).toBe('3.50');
+    expect(await cell(page, 'bzdCount', 'current').textContent()).toBe('4');
+    expect(await page.getByTestId('status-line').textContent()).toContain('延续到下面 1 个栏目');
+    await waitSaved(page);
+
     // Delete clears the selected cell; a text section with its counter.
     await cell(page, 'xzgsqy', 'current').click();
     await page.keyboard.type('7');
