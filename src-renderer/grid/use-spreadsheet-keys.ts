@@ -36,6 +36,13 @@ export function useSpreadsheetKeys<T>(apiRef: RefObject<GridApi<T> | null>, hand
 
   const onKeyDownCapture = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
+      // An input method is composing (拼音, 五笔 …): Enter confirms its candidate, Tab and the arrows
+      // move in its list. Those keys are the input method's, not the grid's: AG Grid would end the
+      // edit and move on, taking half-composed text with it.
+      if (event.nativeEvent.isComposing || event.keyCode === 229) {
+        event.stopPropagation();
+        return;
+      }
       const api = apiRef.current;
       const editing = isEditorTarget(event.target) && event.target !== pasteTarget.current;
       const gridEditing = (api?.getEditingCells().length ?? 0) > 0;

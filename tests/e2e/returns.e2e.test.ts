@@ -241,7 +241,14 @@ describe('the project roster in the web build', () => {
     await page.getByRole('button', { name: '新增项目' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('name');
     await page.keyboard.press('F2');
-    await page.keyboard.type('丁新能源项目');
+    // Typed through an input method: the composition goes into the cell editor, and the Enter that
+    // confirms a candidate belongs to the input method (the edit stays open); the next Enter commits.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'dingxinnengyuan', selectionStart: 15, selectionEnd: 15 });
+    await page.evaluate(() => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+    await cdp.send('Input.insertText', { text: '丁新能源' });
+    await page.keyboard.type('项目');
+    expect(await page.locator('.roster-grid .ag-cell-inline-editing input').inputValue()).toBe('丁新能源项目');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await names().allTextContents()).map((t) => t.trim())).toContain('丁新能源项目');
     await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
