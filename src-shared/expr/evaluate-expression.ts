@@ -63,7 +63,8 @@ export class AggregateMemo {
   }
 }
 
-type Row = { row: RosterRow; index: number };
+/** The roster row an aggregate is at, with the roster's fields by code (looked up once per identifier per row). */
+type Row = { row: RosterRow; index: number; fields: ReadonlyMap<string, RosterField> };
 
 const fail = (reason: NotComputableReason, detail: string): NotComputable => ({ ok: false, reason, detail });
 
@@ -79,18 +80,22 @@ function rowLabel(r: Row): string {
 // Field lookups run once per identifier per roster row, so the list is indexed once.
 const fieldIndex = new WeakMap<RosterField[], Map<string, RosterField>>();
 
-function fieldNamed(fields: RosterField[], name: string): RosterField | undefined {
+function fieldsByCode(fields: RosterField[]): ReadonlyMap<string, RosterField> {
   let index = fieldIndex.get(fields);
   if (!index) {
     index = new Map(fields.map((f) => [f.code, f] as const));
     fieldIndex.set(fields, index);
   }
-  return index.get(name);
+  return index;
+}
+
+function fieldNamed(fields: RosterField[], name: string): RosterField | undefined {
+  return fieldsByCode(fields).get(name);
 }
 
 function lookup(name: string, ctx: ExpressionContext, row: Row | undefined): Evaluated {
-  if (row && ctx.roster) {
-    const field = fieldNamed(ctx.roster.fields, name);
+  if (row) {
+    const field = row.fields.get(name);
     if (field) {
       const raw = row.row[name];
       if (raw === undefined || raw === null || raw === '') {
@@ -113,16 +118,40 @@ function lookup(name: string, ctx: ExpressionContext, row: Row | undefined): Eva
   return fail('bad-formula', `公式中的「${name}」不是已知的指标代码`);
 }
 
+function isNumber(v: Evaluated): v is { ok: true; value: number } {
+  return v.ok && typeof v.value === 'number';
+}
+
+function isBoolean(v: Evaluated): v is { ok: true; value: boolean } {
+  return v.ok && typeof v.value === 'boolean';
+}
+
+// Callers test isNumber / isBoolean first and build `what`, the operand's name for the message,
+// only when there is a message to give: a roster aggregate asks for thousands of values.
 function asNumber(v: Evaluated, what: string): { ok: true; value: number } | NotComputable {
   if (!v.ok) return v;
-  if (typeof v.value === 'number') return { ok: true, value: v.value };
+  if (typeof v.value === 'number') return v as { ok: true; value: number };
   return fail('not-a-number', `${what}应为数值，实际为「${String(v.value)}」`);
 }
 
 function asBoolean(v: Evaluated, what: string): { ok: true; value: boolean } | NotComputable {
   if (!v.ok) return v;
-  if (typeof v.value === 'boolean') return { ok: true, value: v.value };
+  if (typeof v.value === 'boolean') return v as { ok: true; value: boolean };
   return fail('bad-formula', `${what}应为条件（真/假），实际为「${String(v.value)}」`);
+}
+
+function asNumberOf(e: Expr, ctx: ExpressionContext, row: Row | undefined): { ok: true; value: number } | NotComputable {
+  const v = evalNode(e, ctx, row);
+  return isNumber(v) ? v : asNumber(v, describeOperand(e, ctx));
+}
+
+function asBooleanOf(e: Expr, ctx: ExpressionContext, row: Row | undefined, prefix = ''): { ok: true; value: boolean } | NotComputable {
+  const v = evalNode(e, ctx, row);
+  return isBoolean(v) ? v : asBoolean(v, `${prefix}${describeOperand(e, ctx)}`);
+}
+
+function rowNumber(v: Evaluated, e: Expr, row: Row): { ok: true; value: number } | NotComputable {
+  return isNumber(v) ? v : asNumber(v, `${rowLabel(row)}的「${printExpression(e)}」`);
 }
 
 function finite(value: number, e: Expr): Evaluated {
@@ -148,10 +177,10 @@ function evalNode(e: Expr, ctx: ExpressionContext, row: Row | undefined): Evalua
     case 'unary': {
       const v = evalNode(e.operand, ctx, row);
       if (e.op === '!') {
-        const b = asBoolean(v, `「!」的对象${describeOperand(e.operand, ctx)}`);
+        const b = isBoolean(v) ? v : asBoolean(v, `「!」的对象${describeOperand(e.operand, ctx)}`);
         return b.ok ? { ok: true, value: !b.value } : b;
       }
-      const n = asNumber(v, describeOperand(e.operand, ctx));
+      const n = isNumber(v) ? v : asNumber(v, describeOperand(e.operand, ctx));
       if (!n.ok) return n;
       return { ok: true, value: e.op === '-' ? -n.value : n.value };
     }
@@ -166,10 +195,10 @@ function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext
   if (e.op === '&&' || e.op === '||') {
     // Three-valued: a known false (&&) or true (||) decides even when the other side is missing.
     const decisive = e.op === '||';
-    const l = asBoolean(evalNode(e.left, ctx, row), describeOperand(e.left, ctx));
+    const l = asBooleanOf(e.left, ctx, row);
     if (l.ok && l.value === decisive) return l;
     if (!l.ok && l.reason === 'bad-formula') return l;
-    const r = asBoolean(evalNode(e.right, ctx, row), describeOperand(e.right, ctx));
+    const r = asBooleanOf(e.right, ctx, row);
     if (r.ok && r.value === decisive) return r;
     if (!l.ok) return l;
     if (!r.ok) return r;
@@ -191,9 +220,9 @@ function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext
     const value = e.op === '<' ? a < b : e.op === '<=' ? a <= b : e.op === '>' ? a > b : a >= b;
     return { ok: true, value };
   }
-  const a = asNumber(l, describeOperand(e.left, ctx));
+  const a = isNumber(l) ? l : asNumber(l, describeOperand(e.left, ctx));
   if (!a.ok) return a;
-  const b = asNumber(r, describeOperand(e.right, ctx));
+  const b = isNumber(r) ? r : asNumber(r, describeOperand(e.right, ctx));
   if (!b.ok) return b;
   switch (e.op) {
     case '+':
@@ -208,38 +237,40 @@ function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext
   }
 }
 
+/** The call's argument `i` as a number. */
+function numArg(e: Extract<Expr, { type: 'call' }>, i: number, ctx: ExpressionContext, row: Row | undefined): { ok: true; value: number } | NotComputable {
+  const a = e.args[i];
+  return a ? asNumberOf(a, ctx, row) : fail('bad-formula', `函数「${e.name}」缺少参数`);
+}
+
 function evalCall(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext, row: Row | undefined): Evaluated {
   const args = e.args;
-  const num = (i: number): { ok: true; value: number } | NotComputable => {
-    const a = args[i];
-    return a ? asNumber(evalNode(a, ctx, row), describeOperand(a, ctx)) : fail('bad-formula', `函数「${e.name}」缺少参数`);
-  };
   switch (e.name) {
     case 'min':
     case 'max': {
       const values: number[] = [];
       for (let i = 0; i < args.length; i++) {
-        const v = num(i);
+        const v = numArg(e, i, ctx, row);
         if (!v.ok) return v;
         values.push(v.value);
       }
       return { ok: true, value: e.name === 'min' ? Math.min(...values) : Math.max(...values) };
     }
     case 'abs': {
-      const v = num(0);
+      const v = numArg(e, 0, ctx, row);
       return v.ok ? { ok: true, value: Math.abs(v.value) } : v;
     }
     case 'round': {
-      const v = num(0);
+      const v = numArg(e, 0, ctx, row);
       if (!v.ok) return v;
-      const d = args.length > 1 ? num(1) : { ok: true as const, value: 0 };
+      const d = args.length > 1 ? numArg(e, 1, ctx, row) : { ok: true as const, value: 0 };
       if (!d.ok) return d;
       return { ok: true, value: roundHalfAwayFromZero(v.value, d.value) };
     }
     case 'if': {
       const [c, a, b] = args;
       if (!c || !a || !b) return fail('bad-formula', '函数「if」需要3个参数');
-      const cond = asBoolean(evalNode(c, ctx, row), `if 的条件${describeOperand(c, ctx)}`);
+      const cond = asBooleanOf(c, ctx, row, 'if 的条件');
       if (!cond.ok) return cond;
       return evalNode(cond.value ? a : b, ctx, row);
     }
@@ -284,8 +315,12 @@ function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContex
   const condition = e.name === 'count' ? e.args[0] : e.args[1];
   const valueExpr = e.name === 'sum' ? e.args[0] : undefined;
   let total = 0;
-  for (const [index, r] of ctx.roster.rows.entries()) {
-    const row: Row = { row: r, index };
+  const rows = ctx.roster.rows;
+  const fields = fieldsByCode(ctx.roster.fields);
+  for (let index = 0; index < rows.length; index++) {
+    const r = rows[index];
+    if (r === undefined) continue;
+    const row: Row = { row: r, index, fields };
     if (condition) {
       const c = evalNode(condition, ctx, row);
       // An empty cell just means the row does not match; a formula error or a cell that cannot be read
@@ -298,7 +333,7 @@ function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContex
       total += 1;
       continue;
     }
-    const v = asNumber(evalNode(valueExpr, ctx, row), `${rowLabel(row)}的「${printExpression(valueExpr)}」`);
+    const v = rowNumber(evalNode(valueExpr, ctx, row), valueExpr, row);
     if (!v.ok) return v;
     total += v.value;
   }
@@ -334,5 +369,5 @@ export function evaluateCondition(ast: Expr, ctx: ExpressionContext): { ok: true
 
 /** Evaluates a condition over one roster row (fields by code), as roster-row rules do. */
 export function evaluateRowCondition(ast: Expr, ctx: ExpressionContext, row: RosterRow, index: number): { ok: true; value: boolean } | NotComputable {
-  return asBoolean(evalNode(ast, ctx, { row, index }), `「${printExpression(ast)}」`);
+  return asBoolean(evalNode(ast, ctx, { row, index, fields: fieldsByCode(ctx.roster?.fields ?? []) }), `「${printExpression(ast)}」`);
 }
