@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ZoneReturn } from '../model';
 import { describeGap, formatComputed, formatFigure } from '../format';
 import { emptyReturn } from '../return';
+import { evaluateExpression, parseExpression } from '../expr';
 import { exampleReturn, kfqSet } from '../seeds';
 import { computeGap } from './compute-growth';
 import { computeReturn, figureValue } from './compute-return';
@@ -147,3 +148,83 @@ describe('晋城市 2023年第一次“三个一批” lists, from rosters', () 
     expect([shown(figs, 'qyProducingIndustrialCount', 0), shown(figs, 'qyProducingIndustrialInvestment', 2), shown(figs, 'qyProducingIndustrialOutput', 2)]).toEqual(['24', '36.06', '16.65']);
   });
 });
+
+/**
+ * 晋城市 2023, both activities from ONE roster, as a zone keeps it over the years: a project is
+ * presented in 签约一批 in one activity and in 开工一批 or 投产一批 in a later one, so each row
+ * carries the batch of each list it was in (签约批次 / 开工批次 / 投产批次). The set counts this
+ * year's activities; each activity's own lists are the rows whose batch names it.
+ */
+describe('晋城市 2023年 both “三个一批” activities from one roster', () => {
+  const period2023 = { year: 2023, endMonth: 12, frequency: 'quarter' } as const;
+  const first = '2023年第一次';
+  const second = '2023年第二次';
+  /** n amounts adding up to total (to the cent), the first ones fixed. */
+  function amounts(n: number, total: number, fixed: number[] = []): number[] {
+    const rest = n - fixed.length;
+    const restTotal = Math.round((total - fixed.reduce((a, b) => a + b, 0)) * 100);
+    const base = Math.floor(restTotal / rest);
+    return [...fixed, ...Array.from({ length: rest }, (_, i) => (base + (i < restTotal - base * rest ? 1 : 0)) / 100)];
+  }
+  let serial = 0;
+  type Flags = Partial<Record<'signed' | 'started' | 'producing' | 'industrial', boolean>>;
+  const group = (invest: number[], output: number[], cells: Record<string, string>, flags: Flags): ZoneReturn['roster'] =>
+    invest.map((v, i) => ({ id: `p${++serial}`, name: `项目${serial}`, totalInvestment: v, expectedOutput: output[i] ?? 0, ...cells, ...flags }));
+  const B = [1.5, 1.2, 1.0]; // signed in the first activity, started in the second
+  const D = [1.0, 0.8]; // started in the first, in production in the second
+  const roster = [
+    // A: 签约一批 of the first activity (with B: 21 projects, 83.08亿元, output 86亿元; 3 of ≥10亿元, 3 of 5–10亿元).
+    ...group(amounts(18, 83.08 - 3.7, [15, 12, 10.2, 8, 6.5, 5]), amounts(18, 86), { batch: first }, { signed: true }),
+    ...group(B, [0, 0, 0], { batch: first, startBatch: second }, { signed: true, started: true }),
+    // C and D: 开工一批 of the first activity (26 projects, 45.89亿元, output 30.1亿元), signed in 2022.
+    ...group(amounts(24, 45.89 - 1.8), amounts(24, 30.1), { batch: '2022年第四次', startBatch: first }, { signed: true, started: true }),
+    ...group(D, [0, 0], { batch: '2022年第四次', startBatch: first, productionBatch: second }, { signed: true, started: true, producing: true }),
+    // E: 投产一批 of the first activity (34 projects, 48.99亿元; 24 industrial, 36.06亿元, output 16.65亿元).
+    ...group(amounts(24, 36.06), amounts(24, 16.65), { batch: '2021年第二次', startBatch: '2022年第一次', productionBatch: first }, { signed: true, started: true, producing: true, industrial: true }),
+    ...group(amounts(10, 48.99 - 36.06), [], { batch: '2021年第二次', startBatch: '2022年第一次', productionBatch: first }, { signed: true, started: true, producing: true }),
+    // F: 签约一批 of the second activity (18 projects, 76.63亿元, output 59.89亿元), each under 5亿元.
+    ...group(amounts(18, 76.63), amounts(18, 59.89), { batch: second }, { signed: true }),
+    // G (with B): 开工一批 of the second activity (11 projects, 19.59亿元).
+    ...group(amounts(8, 19.59 - 3.7), [], { batch: '2022年第二次', startBatch: second }, { signed: true, started: true }),
+    // H (with D): 投产一批 of the second activity (8 projects, 6.78亿元).
+    ...group(amounts(6, 6.78 - 1.8), [], { batch: '2022年第一次', startBatch: '2022年第三次', productionBatch: second }, { signed: true, started: true, producing: true }),
+  ];
+  const ret: ZoneReturn = { ...emptyReturn(set, 'jincheng-kfq', period2023), roster };
+  const figs = computeReturn(set, ret).figures;
+  const shown = (code: string, decimals: number) => formatComputed(figs[code]?.current ?? { ok: false, reason: 'missing-input', detail: '' }, decimals);
+
+  it('the year’s 签约一批: 21 + 18 projects, 83.08 + 76.63亿元, output 86 + 59.89亿元', () => {
+    expect([shown('qySignedCount', 0), shown('qySignedInvestment', 2), shown('qySignedOutput', 2)]).toEqual(['39', '159.71', '145.89']);
+    expect([shown('bandGe10Count', 0), shown('band5to10Count', 0)]).toEqual(['3', '3']);
+  });
+
+  it('the year’s 开工一批 counts projects signed in earlier years: 26 + 11 projects, 45.89 + 19.59亿元', () => {
+    expect([shown('qyStartedCount', 0), shown('qyStartedInvestment', 2), shown('qyStartedOutput', 1)]).toEqual(['37', '65.48', '30.1']);
+  });
+
+  it('the year’s 投产一批: 34 + 8 projects, 48.99 + 6.78亿元; 24 industrial, 36.06亿元, output 16.65亿元', () => {
+    expect([shown('qyProducingCount', 0), shown('qyProducingInvestment', 2)]).toEqual(['42', '55.77']);
+    expect([shown('qyProducingIndustrialCount', 0), shown('qyProducingIndustrialInvestment', 2), shown('qyProducingIndustrialOutput', 2)]).toEqual(['24', '36.06', '16.65']);
+  });
+
+  it.each([
+    [first, '签约', 'signed && batch == list', 21, 83.08],
+    [first, '开工', 'started && coalesce(startBatch, batch) == list', 26, 45.89],
+    [first, '投产', 'producing && coalesce(productionBatch, startBatch, batch) == list', 34, 48.99],
+    [second, '签约', 'signed && batch == list', 18, 76.63],
+    [second, '开工', 'started && coalesce(startBatch, batch) == list', 11, 19.59],
+    [second, '投产', 'producing && coalesce(productionBatch, startBatch, batch) == list', 8, 6.78],
+  ])('%s %s一批, as the article gives it: the rows whose batch names the activity', (activity, _list, condition, count, amount) => {
+    const cond = condition.replace('list', JSON.stringify(activity));
+    const ctx = { period: period2023, roster: { rows: roster, fields: set.roster.fields } };
+    const n = evaluateExpression(parseOrThrow(`count(${cond})`), ctx);
+    const total = evaluateExpression(parseOrThrow(`sum(totalInvestment, ${cond})`), ctx);
+    expect([formatComputed(n, 0), formatComputed(total, 2)]).toEqual([String(count), amount.toFixed(2)]);
+  });
+});
+
+function parseOrThrow(src: string) {
+  const r = parseExpression(src);
+  if (!r.ok) throw new Error(r.message);
+  return r.ast;
+}

@@ -23,6 +23,8 @@ export const FUNCTIONS = {
   lastYear: { minArgs: 1, maxArgs: 1, aggregate: false },
   /** The year in a batch label such as `2024年第一次`. */
   batchYear: { minArgs: 1, maxArgs: 1, aggregate: false },
+  /** The first argument that has a value (an empty cell has none): `coalesce(startBatch, batch)`. */
+  coalesce: { minArgs: 2, maxArgs: Infinity, aggregate: false },
   /** An ISO date lies in the return's cumulative period (1 January to the period's last day). */
   inPeriod: { minArgs: 1, maxArgs: 1, aggregate: false },
   /** Number of roster rows meeting the condition (all rows without one). */

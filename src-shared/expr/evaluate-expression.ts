@@ -280,6 +280,15 @@ function evalCall(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContext, ro
       const v = ctx.lastYear?.[a.name];
       return v ?? fail('missing-input', `缺少「${nameOf(ctx, a.name)}」的上年同期数`);
     }
+    case 'coalesce': {
+      // An empty cell (missing input) passes to the next argument; any other problem is the answer.
+      let last: Evaluated = fail('missing-input', '');
+      for (const a of args) {
+        last = evalNode(a, ctx, row);
+        if (last.ok || last.reason !== 'missing-input') return last;
+      }
+      return last;
+    }
     case 'batchYear': {
       const a = args[0];
       if (!a) return fail('bad-formula', 'batchYear(...) 缺少参数');

@@ -146,6 +146,24 @@ describe('evaluateExpression', () => {
     if (!r.ok) expect(r.detail).toContain(detail);
   });
 
+  it('coalesce takes the first argument with a value: a project started in a later activity than it was signed in', () => {
+    const withStart: ExpressionContext = {
+      ...ctx,
+      roster: {
+        rows: [...rows.slice(0, 3), { ...rows[3], startBatch: '2024年第一次' } as RosterRow, { id: '5', name: 'E', batch: '2024年第二次', started: true }],
+        fields: [...fields, { code: 'startBatch', name: '开工批次', type: 'text', synonyms: [] }],
+      },
+    };
+    // A (2024年第一次), D (signed 2023, started 2024年第一次) and E (no 开工批次: its 签约批次 stands in).
+    expect(evaluateExpression(ast('count(started && batchYear(coalesce(startBatch, batch)) == year)'), withStart)).toEqual(ok(3));
+    expect(evaluateExpression(ast('count(started && batchYear(batch) == year)'), withStart)).toEqual(ok(2));
+    expect(evaluate(ast('coalesce(missing, gytz)'), ctx)).toEqual(ok(16.92));
+    expect(evaluate(ast('coalesce(missing, missing)'), ctx)).toMatchObject({ ok: false, reason: 'missing-input' });
+    // A problem other than an empty cell is the answer, not passed over.
+    expect(evaluate(ast('coalesce(zero / zero, gytz)'), ctx)).toMatchObject({ ok: false, reason: 'division-by-zero' });
+    expect(parseExpression('coalesce(gytz)').ok).toBe(false);
+  });
+
   it('a type error in a formula is not hidden by the other side of && or ||', () => {
     expect(evaluateCondition(ast('gytz && false'), ctx)).toMatchObject({ ok: false, reason: 'bad-formula' });
   });

@@ -72,7 +72,7 @@ describe('the seed files load and pass their own schema', () => {
 
   it('the roster uses the agreed field codes, each with header synonyms', () => {
     const set = findIndicatorSet('kfq-quarterly');
-    expect(set?.roster.fields.map((f) => f.code)).toEqual(['name', 'batch', 'industry', 'totalInvestment', 'investmentThisYear', 'expectedOutput', 'signed', 'started', 'producing', 'reachedDesign', 'signDate', 'startDate', 'productionDate', 'industrial', 'strategicEmerging', 'keyChain', 'note']);
+    expect(set?.roster.fields.map((f) => f.code)).toEqual(['name', 'batch', 'industry', 'totalInvestment', 'investmentThisYear', 'expectedOutput', 'signed', 'started', 'producing', 'reachedDesign', 'signDate', 'startDate', 'productionDate', 'startBatch', 'productionBatch', 'industrial', 'strategicEmerging', 'keyChain', 'note']);
     for (const f of set?.roster.fields ?? []) expect(f.synonyms.length).toBeGreaterThan(1);
     expect(set?.roster.keyFields).toEqual(['name']);
   });
