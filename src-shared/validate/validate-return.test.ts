@@ -180,6 +180,9 @@ describe('rule kinds', () => {
     ['a project producing but not started', { started: false, producing: true, signed: true }, 'producing-needs-started', 'error'],
     ['a project reaching design output without production', { producing: false, reachedDesign: true }, 'reached-needs-producing', 'error'],
     ['a project started before it was signed', { signDate: '2024-03-01', startDate: '2024-02-01' }, 'start-after-sign', 'warning'],
+    ['a 开工批次 on a project not marked started', { started: false, startBatch: '2024年第一次' }, 'start-batch-needs-started', 'error'],
+    ['a 投产批次 on a project not marked producing', { producing: false, productionBatch: '2024年第一次' }, 'production-batch-needs-producing', 'error'],
+    ['a 开工批次 of a year before the 签约批次', { batch: '2024年第一次', startBatch: '2023年第四次', started: true, signed: true }, 'start-batch-after-sign-batch', 'warning'],
   ] as const)('roster-row: %s', (_what, cells, ruleId, severity) => {
     const ret = jincheng((r) => Object.assign(firstRow(r), cells));
     const rowId = firstRow(ret).id;
