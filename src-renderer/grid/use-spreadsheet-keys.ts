@@ -10,6 +10,8 @@ export interface FocusedCell {
 export interface SpreadsheetKeyHandlers {
   onCommand(command: GridKeyCommand, focus: FocusedCell): void;
   onPaste(text: string, focus: FocusedCell | null): void;
+  /** A text box that holds the focus for a selected cell with nothing typed in it yet (see use-type-catcher). */
+  isIdleTypeTarget?(target: EventTarget | null): boolean;
 }
 
 function isEditorTarget(target: EventTarget | null): boolean {
@@ -44,7 +46,7 @@ export function useSpreadsheetKeys<T>(apiRef: RefObject<GridApi<T> | null>, hand
         return;
       }
       const api = apiRef.current;
-      const editing = isEditorTarget(event.target) && event.target !== pasteTarget.current;
+      const editing = isEditorTarget(event.target) && event.target !== pasteTarget.current && handlersRef.current.isIdleTypeTarget?.(event.target) !== true;
       const gridEditing = (api?.getEditingCells().length ?? 0) > 0;
       if (gridEditing && event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey && api) {
         // Excel: Tab ends the edit and moves one cell right without editing it (AG Grid would
@@ -82,7 +84,8 @@ export function useSpreadsheetKeys<T>(apiRef: RefObject<GridApi<T> | null>, hand
   const onPaste = useCallback(
     (event: ClipboardEvent<HTMLElement>) => {
       const fromHiddenBox = event.target === pasteTarget.current;
-      if (!fromHiddenBox && isEditorTarget(event.target)) return; // pasting into a cell editor or a text box
+      const fromIdleBox = handlersRef.current.isIdleTypeTarget?.(event.target) === true;
+      if (!fromHiddenBox && !fromIdleBox && isEditorTarget(event.target)) return; // pasting into a cell editor or a text box
       const text = event.clipboardData.getData('text/plain');
       event.preventDefault();
       const api = apiRef.current;

@@ -6,6 +6,7 @@ import type { RosterCell } from '../db/schema';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { gridTheme, spreadsheetGridOptions } from '../grid/grid-setup';
 import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-keys';
+import { useTypeCatcher } from '../grid/use-type-catcher';
 import { issueClass } from '../returns/format-cell';
 import { parseRosterCell } from './parse-roster-cell';
 import { pasteIntoRoster, type RosterRowChange } from './paste-into-roster';
@@ -147,7 +148,26 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
     [fields, onAppend, onMessage, onUpdate, readOnly],
   );
 
-  const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
+  // Typed straight onto a selected text cell (an input method needs a text box): saved like an edit.
+  const onTyped = useCallback(
+    (cell: FocusedCell & { rowId: string | undefined }, text: string) => {
+      const field = fieldsByCode.get(cell.colId);
+      const row = cell.rowId === undefined ? undefined : apiRef.current?.getRowNode(cell.rowId)?.data;
+      if (field === undefined || row === undefined) return;
+      const parsed = parseRosterCell(text, field);
+      if (!parsed.ok) {
+        onMessage(parsed.message);
+        return;
+      }
+      if ((row[field.code] ?? null) === parsed.value) return;
+      onUpdate([{ rowId: row.id, changes: { [field.code]: parsed.value } }], `${field.name}`);
+    },
+    [fieldsByCode, onMessage, onUpdate],
+  );
+  const isTextColumn = useCallback((colId: string) => fieldsByCode.get(colId)?.type === 'text', [fieldsByCode]);
+  const catcher = useTypeCatcher({ apiRef, isTextColumn, readOnly, onCommit: onTyped });
+
+  const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText, isIdleTypeTarget: catcher.isIdle });
 
   // Issue marks can change on cells whose value did not (a rule over two fields): restyle all.
   useEffect(() => {
@@ -159,8 +179,9 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
 
   return (
     // Focusable, so that a clerk can click an empty roster and paste a whole ledger into it.
-    <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste}>
+    <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste} onFocus={catcher.onFocus}>
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} />
+      <textarea ref={catcher.boxRef} className={catcher.typing ? 'type-catcher typing' : 'type-catcher'} aria-label="在所选单元格中输入" tabIndex={-1} rows={1} spellCheck={false} {...catcher.boxProps} />
       <AgGridReact<RosterRow>
         theme={gridTheme}
         {...spreadsheetGridOptions}
@@ -172,6 +193,8 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
         onRowDataUpdated={onRowDataUpdated}
         onCellEditRequest={onCellEditRequest}
+        onCellFocused={catcher.onCellFocused}
+        onBodyScroll={catcher.onBodyScroll}
         onGridReady={(e: GridReadyEvent<RosterRow>) => {
           apiRef.current = e.api;
           onApi(e.api);

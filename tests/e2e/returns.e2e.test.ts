@@ -237,9 +237,11 @@ describe('the project roster in the web build', () => {
     await expect.poll(() => names().count()).toBe(2);
     await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
 
-    // 新增项目 puts the focus on the new row's name; F2 opens it for Chinese input (an IME needs a text box).
+    // 新增项目 selects the new row's name; F2 opens AG Grid's editor on it (typing straight away is
+    // tested below).
     await page.getByRole('button', { name: '新增项目' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('name');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().getAttribute('col-id')).toBe('name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在所选单元格中输入');
     await page.keyboard.press('F2');
     // Typed through an input method: the composition goes into the cell editor, and the Enter that
     // confirms a candidate belongs to the input method (the edit stays open); the next Enter commits.
@@ -257,6 +259,65 @@ describe('the project roster in the web build', () => {
     await page.getByRole('tab', { name: '填报' }).click();
     await expect.poll(() => cell(page, 'qySignedCount', 'current').textContent()).toBe('2');
     await expect.poll(() => cell(page, 'rateSignedStarted', 'current').textContent()).toBe('100.00');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('typing Chinese onto a selected roster cell', () => {
+  it('composes through the input method from the first key, saves on Enter, and keeps the grid keys', async () => {
+    app = await openApp();
+    const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await firstRunSettings(page);
+    await openQ1of2024(page);
+    await page.getByRole('tab', { name: '项目台账' }).click();
+    const grid = page.getByLabel('项目台账表格');
+    await grid.waitFor();
+    await grid.click({ position: { x: 600, y: 200 } });
+    await pasteWithKeyboard(app, '甲新材料项目\t2024年第一次\r\n乙装备项目\t2024年第一次\r\n');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell[col-id="name"]').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+    const rosterCell = (row: number, col: string) => page.locator(`.roster-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`).first();
+    const box = page.getByLabel('在所选单元格中输入');
+
+    // A click selects the cell; the focus rests in the (invisible) box over it.
+    await rosterCell(0, 'industry').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在所选单元格中输入');
+    expect(await box.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+
+    // The input method composes in it from the first key; the box shows the text over the cell.
+    const cdp = await app.context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'xincailiao', selectionStart: 10, selectionEnd: 10 });
+    await expect.poll(() => box.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    await screenshot(page, 'roster-composing');
+    await page.evaluate(() => document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', isComposing: true, bubbles: true, cancelable: true })));
+    await cdp.send('Input.insertText', { text: '新材料' });
+    expect(await box.inputValue()).toBe('新材料');
+    // Enter saves it and moves down, as on any cell.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rosterCell(0, 'industry').textContent()).toBe('新材料');
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
+    await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().getAttribute('col-id')).toBe('industry');
+    expect(await page.locator('.roster-grid .ag-cell-focus').first().evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index'))).toBe('1');
+
+    // Plain typing works the same; Escape drops it.
+    await page.keyboard.type('装备');
+    await page.keyboard.press('Escape');
+    expect(await rosterCell(1, 'industry').textContent()).toBe('');
+    // Arrows move; Delete clears the selected cell; Ctrl+Z brings it back.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().evaluate((el) => el.closest('.ag-row')?.getAttribute('row-index'))).toBe('0');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => rosterCell(0, 'industry').textContent()).toBe('');
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => rosterCell(0, 'industry').textContent()).toBe('新材料');
+    // Tab saves and moves right.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('装备制造');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => rosterCell(1, 'industry').textContent()).toBe('装备制造');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().getAttribute('col-id')).toBe('totalInvestment');
+    await screenshot(page, 'roster-typed');
     expect(app.errors).toEqual([]);
   });
 });
