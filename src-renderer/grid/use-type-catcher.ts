@@ -135,7 +135,8 @@ export function useTypeCatcher<T>({ apiRef, isTextColumn, readOnly, onCommit }: 
       const api = apiRef.current;
       const cell = cellRef.current;
       if (!api || cell === null) return;
-      const columns = api.getAllDisplayedColumns().map((c) => c.getColId());
+      // The row-selection checkbox column is passed over, as Tab and the arrows move between fields.
+      const columns = api.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => !id.startsWith('ag-Grid-'));
       let rowIndex = cell.rowIndex;
       let col = columns.indexOf(cell.colId);
       if (key === 'ArrowUp' || (key === 'Enter' && shift)) rowIndex -= 1;

@@ -317,6 +317,12 @@ describe('typing Chinese onto a selected roster cell', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => rosterCell(1, 'industry').textContent()).toBe('装备制造');
     await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().getAttribute('col-id')).toBe('totalInvestment');
+    // Tab from a project's name goes on to its 签约批次, past the row's check box.
+    await rosterCell(1, 'name').click();
+    await page.keyboard.type('乙装备制造项目');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => rosterCell(1, 'name').textContent()).toBe('乙装备制造项目');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell-focus').first().getAttribute('col-id')).toBe('batch');
     await screenshot(page, 'roster-typed');
     expect(app.errors).toEqual([]);
   });
