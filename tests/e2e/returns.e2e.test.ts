@@ -173,16 +173,22 @@ describe('filling a return in the web build', () => {
   });
 });
 
+/** A fresh app with clipboard access, 2024 Q1 opened, on the 项目台账 tab. */
+async function openRosterOfQ1(): Promise<OpenedApp> {
+  const opened = await openApp();
+  await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: opened.url });
+  await firstRunSettings(opened.page);
+  await openQ1of2024(opened.page);
+  await opened.page.getByRole('tab', { name: '项目台账' }).click();
+  await opened.page.getByLabel('项目台账表格').waitFor();
+  return opened;
+}
+
 describe('the project roster in the web build', () => {
   it('pastes ledger rows, edits, sorts, filters and deletes, and the return’s rates follow', async () => {
-    app = await openApp();
+    app = await openRosterOfQ1();
     const { page } = app;
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await firstRunSettings(page);
-    await openQ1of2024(page);
-    await page.getByRole('tab', { name: '项目台账' }).click();
     const grid = page.getByLabel('项目台账表格');
-    await grid.waitFor();
     const names = () => page.locator('.roster-grid .ag-cell[col-id="name"]');
     const measure = (code: string) => page.locator(`[data-measure="${code}"] b`);
     await expect.poll(() => measure('qySignedCount').textContent()).toBe('0 个');
@@ -265,14 +271,9 @@ describe('the project roster in the web build', () => {
 
 describe('typing Chinese onto a selected roster cell', () => {
   it('composes through the input method from the first key, saves on Enter, and keeps the grid keys', async () => {
-    app = await openApp();
+    app = await openRosterOfQ1();
     const { page } = app;
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await firstRunSettings(page);
-    await openQ1of2024(page);
-    await page.getByRole('tab', { name: '项目台账' }).click();
     const grid = page.getByLabel('项目台账表格');
-    await grid.waitFor();
     await grid.click({ position: { x: 600, y: 200 } });
     await pasteWithKeyboard(app, '甲新材料项目\t2024年第一次\r\n乙装备项目\t2024年第一次\r\n');
     await expect.poll(() => page.locator('.roster-grid .ag-cell[col-id="name"]').count()).toBe(2);
