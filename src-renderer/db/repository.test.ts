@@ -329,6 +329,23 @@ function stripCreatedAt(bytes: Uint8Array): unknown {
 }
 
 describe('the roster (the zone’s project ledger)', () => {
+  it('puts deleted rows back in their old places when asked with the positions the delete returned', async () => {
+    const { repo } = await repositoryWithReturn();
+    const { ids } = expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲' }, { name: '乙' }, { name: '丙' }, { name: '丁' }], '张三'));
+    const [a, , c] = ids;
+    const deleted = expectOk(await repo.deleteRows('jincheng-kfq', [a ?? '', c ?? ''], '张三'));
+    expect(deleted.positions).toEqual({ [a ?? '']: 1, [c ?? '']: 3 });
+    expectOk(await repo.addRows('jincheng-kfq', [{ id: a, name: '甲' }, { id: c, name: '丙' }], '张三', { positions: deleted.positions ?? {} }));
+    expect((await repo.listRoster('jincheng-kfq')).map((r) => r['name'])).toEqual(['甲', '乙', '丙', '丁']);
+    // A place taken meanwhile is not shared: the row goes to the end.
+    const [b] = (await repo.listRoster('jincheng-kfq')).filter((r) => r['name'] === '乙').map((r) => r.id);
+    const gone = expectOk(await repo.deleteRows('jincheng-kfq', [b ?? ''], '张三'));
+    expectOk(await repo.addRows('jincheng-kfq', [{ name: '戊' }], '张三'));
+    expectOk(await repo.addRows('jincheng-kfq', [{ id: b, name: '乙' }], '张三', { positions: { [b ?? '']: 4 } }));
+    expect((await repo.listRoster('jincheng-kfq')).map((r) => r['name'])).toEqual(['甲', '丙', '丁', '戊', '乙']);
+    expect(gone.positions).toEqual({ [b ?? '']: 2 });
+  });
+
   it('adds rows at the end, finds them by name, updates fields and deletes rows, all audited', async () => {
     const { repo, returnId } = await repositoryWithReturn();
     const { ids } = expectOk(await repo.addRows('jincheng-kfq', [{ name: '甲', totalInvestment: 10 }, { name: '乙', totalInvestment: 5 }], '张三', { returnId }));

@@ -87,6 +87,8 @@ export interface RosterReceipt {
   changed: number;
   /** Ids of the rows added, in order. */
   ids: string[];
+  /** Of rows deleted: where each stood in the ledger's order, for putting it back there (EditContext.positions). */
+  positions?: Record<string, number>;
 }
 
 export interface ValueCell {
@@ -123,6 +125,8 @@ export interface RowPatch {
 /** Which return a roster edit was made from, for the audit log. */
 export interface EditContext {
   returnId?: string;
+  /** addRows only: put these rows back where they stood (from a delete's receipt), where that place is still free. */
+  positions?: Readonly<Record<string, number>>;
 }
 
 export interface SubmissionEntry {
@@ -623,16 +627,20 @@ export class Repository {
     }
   }
 
-  private async insertRows(zoneId: string, rows: NewRosterRow[], who: string, at: string, returnId: string | null, audits: AuditEntry[], batchId?: string): Promise<string[]> {
+  private async insertRows(zoneId: string, rows: NewRosterRow[], who: string, at: string, returnId: string | null, audits: AuditEntry[], batchId?: string, positions?: Readonly<Record<string, number>>): Promise<string[]> {
     const last = await this.db.rosterRows.where('[zoneId+position]').between([zoneId, Dexie.minKey], [zoneId, Dexie.maxKey]).last();
     let position = last?.position ?? 0;
-    const records: RosterRowRecord[] = rows.map((row, index) => {
+    const used = new Set<number>();
+    const records: RosterRowRecord[] = [];
+    for (const [index, row] of rows.entries()) {
       this.checkFields(row, `第 ${index + 1} 个新项目`);
-      position += 1;
-      const record: RosterRowRecord = { id: row.id ?? this.newId(), zoneId, position };
+      const wanted = row.id === undefined ? undefined : positions?.[row.id];
+      const free = wanted !== undefined && !used.has(wanted) && (await this.db.rosterRows.where('[zoneId+position]').equals([zoneId, wanted]).count()) === 0;
+      const record: RosterRowRecord = { id: row.id ?? this.newId(), zoneId, position: free ? wanted : (position += 1) };
+      used.add(record.position);
       for (const [k, v] of Object.entries(row)) if (k !== 'id' && v !== undefined) record[k] = v;
-      return record;
-    });
+      records.push(record);
+    }
     const clash = await this.db.rosterRows.bulkGet(records.map((r) => r.id));
     const taken = clash.find((r) => r !== undefined);
     if (taken !== undefined) refuse('duplicate-row-id', `项目编号“${taken.id}”已存在，未添加任何项目。请重试。`);
@@ -690,7 +698,7 @@ export class Repository {
       if ((await this.db.zones.get(zoneId)) === undefined) refuse('zone-not-found', `找不到开发区“${zoneId}”。请先选择本开发区。`);
       await this.rosterContext(zoneId, context);
       const audits: AuditEntry[] = [];
-      const ids = await this.insertRows(zoneId, rows, who, at, context.returnId ?? null, audits);
+      const ids = await this.insertRows(zoneId, rows, who, at, context.returnId ?? null, audits, undefined, context.positions);
       await this.db.auditLog.bulkAdd(audits);
       return { savedAt: at, changed: ids.length, ids };
     });
@@ -717,7 +725,8 @@ export class Repository {
       });
       await this.db.rosterRows.bulkDelete(ids);
       await this.db.auditLog.bulkAdd(audits);
-      return { savedAt: at, changed: audits.length, ids: [] };
+      const positions = Object.fromEntries(rows.flatMap((row) => (row === undefined ? [] : [[row.id, row.position] as const])));
+      return { savedAt: at, changed: audits.length, ids: [], positions };
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterRow } from '../../src-shared/model';
-import { applyRosterAction, describeRosterAction, invertRosterAction, updateAction, type RosterAction } from './roster-actions';
+import { applyRosterAction, deleteAction, describeRosterAction, invertRosterAction, updateAction, type RosterAction } from './roster-actions';
 
 const rows: RosterRow[] = [
   { id: 'a', name: '甲', totalInvestment: 5, signed: true },
@@ -33,6 +33,18 @@ describe('roster actions', () => {
     const add: RosterAction = { kind: 'add', rows: [{ id: 'c', name: '丙' }] };
     expect(invertRosterAction(add)).toEqual({ kind: 'delete', rows: [{ id: 'c', name: '丙' }] });
     expect(invertRosterAction(invertRosterAction(add))).toEqual(add);
+  });
+
+  it('puts deleted rows back where they stood when the delete is undone', () => {
+    const four: RosterRow[] = [...rows, { id: 'c', name: '丙' }, { id: 'd', name: '丁' }];
+    const doomed = four.filter((r) => r.id === 'a' || r.id === 'c');
+    const del = deleteAction(four, doomed);
+    const after = applyRosterAction(four, del);
+    expect(after.map((r) => r.id)).toEqual(['b', 'd']);
+    expect(applyRosterAction(after, invertRosterAction(del)).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    // Redo deletes them again, and a second undo still knows their places.
+    const again = applyRosterAction(applyRosterAction(after, invertRosterAction(del)), invertRosterAction(invertRosterAction(del)));
+    expect(again.map((r) => r.id)).toEqual(['b', 'd']);
   });
 
   it('describes an action in Chinese', () => {

@@ -5,8 +5,27 @@ import type { RosterRowChange } from './paste-into-roster';
 /** One saved change of the roster, with what undoing it needs. */
 export type RosterAction =
   | { kind: 'update'; before: RosterRowChange[]; after: RosterRowChange[] }
-  | { kind: 'add'; rows: RosterRow[] }
-  | { kind: 'delete'; rows: RosterRow[] };
+  | { kind: 'add'; rows: RosterRow[]; place?: RowPlaces }
+  | { kind: 'delete'; rows: RosterRow[]; place?: RowPlaces };
+
+/**
+ * Where deleted rows stood, so that undoing the delete puts them back there: `index` in the list
+ * as shown when they were deleted, `position` in the stored ledger order (from the delete's receipt).
+ */
+export interface RowPlaces {
+  index: Record<string, number>;
+  position?: Record<string, number>;
+}
+
+/** The delete action for `doomed`, remembering where each stood in `rows`. */
+export function deleteAction(rows: readonly RosterRow[], doomed: readonly RosterRow[]): RosterAction {
+  const ids = new Set(doomed.map((r) => r.id));
+  const index: Record<string, number> = {};
+  rows.forEach((r, i) => {
+    if (ids.has(r.id)) index[r.id] = i;
+  });
+  return { kind: 'delete', rows: [...doomed], place: { index } };
+}
 
 /** The update action for `changes`, remembering the fields' values in `rows` before it. */
 export function updateAction(rows: readonly RosterRow[], changes: readonly RosterRowChange[]): RosterAction {
@@ -29,9 +48,9 @@ export function invertRosterAction(action: RosterAction): RosterAction {
     case 'update':
       return { kind: 'update', before: action.after, after: action.before };
     case 'add':
-      return { kind: 'delete', rows: action.rows };
+      return action.place ? { kind: 'delete', rows: action.rows, place: action.place } : { kind: 'delete', rows: action.rows };
     case 'delete':
-      return { kind: 'add', rows: action.rows };
+      return action.place ? { kind: 'add', rows: action.rows, place: action.place } : { kind: 'add', rows: action.rows };
   }
 }
 
@@ -47,7 +66,14 @@ export function applyRosterAction(rows: readonly RosterRow[], action: RosterActi
     }
     case 'add': {
       const present = new Set(rows.map((r) => r.id));
-      return [...rows, ...action.rows.filter((r) => !present.has(r.id))];
+      const added = action.rows.filter((r) => !present.has(r.id));
+      const index = action.place?.index;
+      if (index === undefined) return [...rows, ...added];
+      // Back where they stood, lowest place first, so that each index is counted with the rows before it.
+      const next = [...rows];
+      const placed = added.map((r) => ({ row: r, at: index[r.id] })).sort((a, b) => (a.at ?? Infinity) - (b.at ?? Infinity));
+      for (const { row, at } of placed) next.splice(at === undefined ? next.length : Math.min(at, next.length), 0, row);
+      return next;
     }
     case 'delete': {
       const gone = new Set(action.rows.map((r) => r.id));

@@ -9,7 +9,7 @@ import type { Repository, RosterCell } from '../db';
 import { UndoStack } from '../grid/undo-stack';
 import { initialSaveState, saveLabel, trackSave, type SaveEvent } from '../returns/save-tracker';
 import type { RosterRowChange } from './paste-into-roster';
-import { applyRosterAction, describeRosterAction, invertRosterAction, updateAction, type RosterAction } from './roster-actions';
+import { applyRosterAction, deleteAction, describeRosterAction, invertRosterAction, updateAction, type RosterAction } from './roster-actions';
 import { displayedRows, RosterGrid } from './roster-grid';
 import { measureGroups } from './roster-measures';
 
@@ -84,9 +84,11 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
         action.kind === 'update'
           ? await repo.updateRowFields(zone.id, action.after.map((c) => ({ id: c.rowId, fields: c.changes })), who, context)
           : action.kind === 'add'
-            ? await repo.addRows(zone.id, action.rows.map((r) => ({ ...r })), who, context)
+            ? await repo.addRows(zone.id, action.rows.map((r) => ({ ...r })), who, action.place?.position ? { ...context, positions: action.place.position } : context)
             : await repo.deleteRows(zone.id, action.rows.map((r) => r.id), who, context);
       if (result.ok) {
+        // Where the deleted rows stood in the stored order: undoing the delete puts them back there.
+        if (action.kind === 'delete' && action.place && result.value.positions) action.place.position = result.value.positions;
         track({ kind: 'committed', savedAt: result.value.savedAt });
         return true;
       }
@@ -150,7 +152,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
     setConfirmDelete(false);
     const ids = new Set(selected);
     const doomed = (rows ?? []).filter((r) => ids.has(r.id));
-    perform({ kind: 'delete', rows: doomed });
+    perform(deleteAction(rows ?? [], doomed));
     setMessage({ text: `已删除 ${doomed.length} 个项目（可按 Ctrl+Z 撤销）。`, problem: false });
     setSelected([]);
   };
