@@ -61,6 +61,9 @@ export function useTypeCatcher<T>({ apiRef, isTextColumn, readOnly, onCommit }: 
       const colId = typeof event.column === 'string' ? event.column : event.column?.getColId();
       const api = apiRef.current;
       const { isTextColumn: isText, readOnly: locked } = optionsRef.current;
+      // The event comes asynchronously: a later move may have overtaken it.
+      const now = api?.getFocusedCell();
+      if (now && (now.rowIndex !== event.rowIndex || now.column.getColId() !== colId)) return;
       if (event.rowIndex === null || event.rowPinned || colId === undefined || !isText(colId) || locked) {
         cellRef.current = null;
         return;
