@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeReturn } from '../../src-shared/compute';
-import type { Indicator, IndicatorSection } from '../../src-shared/model';
+import type { Indicator, IndicatorSection, IndicatorValue } from '../../src-shared/model';
 import { emptyReturn } from '../../src-shared/return';
 import { exampleReturn, indicatorsFor, kfqSet } from '../../src-shared/seeds';
 import { validateReturn } from '../../src-shared/validate';
 import { buildPayload, SHEET, submissionZone } from '../../src-shared/workbook';
 import { layoutSubmission } from '../../src-shared/workbook/layout-submission';
 import { buildSectionRows, type IndicatorRow } from './build-section-rows';
-import { buildFormTable, pasteIntoForm, pasteIntoSection } from './paste-into-section';
+import { buildFormTable, pasteIntoForm } from './paste-into-section';
 
 function row(code: string, over: Partial<IndicatorRow> = {}): IndicatorRow {
   return {
@@ -32,8 +32,12 @@ function row(code: string, over: Partial<IndicatorRow> = {}): IndicatorRow {
 }
 
 const rows = [row('gyzjz'), row('gytz'), row('share', { derived: true, currentEditable: false, lastYearEditable: false }), row('count', { unit: '个', kind: 'integer' })];
+/** The four rows as the only section of a form. */
+const oneSection = buildFormTable([{ title: '一、主要经济指标', indicators: rows.map((r) => ({ code: r.code, name: r.name }) as unknown as Indicator) }], new Map(rows.map((r) => [r.code, r] as const)));
+const pasteIntoSection = (text: string, focus: { rowIndex: number; colId: string }, sectionRows: IndicatorRow[], values: Record<string, IndicatorValue>) =>
+  pasteIntoForm(text, focus, sectionRows, oneSection, values);
 
-describe('pasteIntoSection', () => {
+describe('pasting into one section', () => {
   it('fills 本期 and 上年同期 from an Excel block with full-width digits, separators and a trailing newline', () => {
     const result = pasteIntoSection('108.78\t90.39\r\n"1,692.5"\t１０．８５\r\n', { rowIndex: 0, colId: 'current' }, rows, {});
     expect(result.edits).toEqual([

@@ -66,6 +66,7 @@ export function buildFormTable(sections: ReadonlyArray<{ title: string; indicato
   return { rows, indexOf };
 }
 
+/** Lays a parsed block over `rows` from the focused cell: the edits, the unreadable cells, the cells left out. */
 function pasteOver(block: string[][], focus: { rowIndex: number; colId: string }, rows: readonly FormTableRow[], values: Readonly<Record<string, IndicatorValue>>): SectionPaste {
   const plan = planPaste(block, focus, {
     rowCount: rows.length,
@@ -96,16 +97,6 @@ function pasteOver(block: string[][], focus: { rowIndex: number; colId: string }
     if (row !== undefined && isPassedOver(row)) blankPassedOver += blockRow.filter((t) => t.trim() === '').length;
   });
   return { edits: effectiveEdits(edits), problems, skipped: plan.skippedReadOnly + plan.outsideColumns + below - blankPassedOver };
-}
-
-/** Turns text copied from Excel or WPS into the edits of one section, starting at the focused cell. */
-export function pasteIntoSection(
-  text: string,
-  focus: { rowIndex: number; colId: string },
-  rows: readonly IndicatorRow[],
-  values: Readonly<Record<string, IndicatorValue>>,
-): SectionPaste {
-  return pasteOver(parseClipboardBlock(text), focus, rows, values);
 }
 
 /** The first number in the block that would land on a row of the table no grid shows. */

@@ -60,9 +60,9 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const valuesRef = useRef(values);
+  valuesRef.current = values;
   const formTableRef = useRef(formTable);
   formTableRef.current = formTable;
-  valuesRef.current = values;
 
   const columnDefs = useMemo<ColDef<IndicatorRow>[]>(
     () => [

@@ -48,9 +48,9 @@ export function invertRosterAction(action: RosterAction): RosterAction {
     case 'update':
       return { kind: 'update', before: action.after, after: action.before };
     case 'add':
-      return action.place ? { kind: 'delete', rows: action.rows, place: action.place } : { kind: 'delete', rows: action.rows };
+      return { ...action, kind: 'delete' };
     case 'delete':
-      return action.place ? { kind: 'add', rows: action.rows, place: action.place } : { kind: 'add', rows: action.rows };
+      return { ...action, kind: 'add' };
   }
 }
 
