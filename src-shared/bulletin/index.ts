@@ -1,0 +1,11 @@
+export * from './bulletin-input';
+export * from './bulletin-style';
+export * from './bulletin-draft';
+export * from './figure-names';
+export * from './format-number';
+export * from './parse-bulletin-style';
+export * from './parse-reference';
+export * from './builtin-styles';
+export * from './draft-bulletin';
+export * from './bulletin-text';
+export { periodPhrase } from './resolve-figure';
