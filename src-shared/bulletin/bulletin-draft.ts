@@ -12,6 +12,8 @@ export interface FigureSource {
   period: string;
   /** 本期累计, 上年同期, 同比增速, 与省定目标之差, 全省开发区平均增速, 全省排名（完成量）… */
   measure: string;
+  /** Entered by the bureau as a reference figure (全省平均, 全省排名), not computed from the returns. */
+  fromReference?: boolean;
 }
 
 export type Segment =

@@ -116,7 +116,7 @@ export function resolveFigure(f: FigureName, ctx: ResolveContext): Resolved {
     const who = f.scope === 'zone' && ctx.zone ? ctx.zone.name : input.cityName;
     const label = `${who}${ind.name}全省排名（${RANK_WORDS[f.rank]}）`;
     if (value === undefined) return { kind: 'gap', label, reason: '参照数据中没有这个排名，请在参照数据中填写' };
-    return { kind: 'number', value, numberKind: 'count', source: { ...place(ctx, f.scope), indicator: ind.code, indicatorName: ind.name, period: periodLabel(input.period), measure: `全省排名（${RANK_WORDS[f.rank]}，参照数据）` } };
+    return { kind: 'number', value, numberKind: 'count', source: { ...place(ctx, f.scope), indicator: ind.code, indicatorName: ind.name, period: periodLabel(input.period), measure: `全省排名（${RANK_WORDS[f.rank]}，参照数据）`, fromReference: true } };
   }
   if (f.kind === 'zone-count' || f.kind === 'zone-count-over') {
     const zones = input.zones.filter((z) => input.city.zoneIds.includes(z.id) && ind.zoneTypes.includes(z.type));
@@ -168,7 +168,7 @@ export function resolveFigure(f: FigureName, ctx: ResolveContext): Resolved {
     case 'vsProvince': {
       const avg = input.reference.provinceAverageGrowth?.[f.code];
       if (avg === undefined) return { kind: 'gap', label: `全省开发区平均增速（${ind.name}）`, reason: '参照数据中没有全省开发区平均增速，请在参照数据中填写' };
-      const avgSource: FigureSource = { place: '参照数据', indicator: ind.code, indicatorName: ind.name, period: periodLabel(input.period), measure: '全省开发区平均增速' };
+      const avgSource: FigureSource = { place: '参照数据', indicator: ind.code, indicatorName: ind.name, period: periodLabel(input.period), measure: '全省开发区平均增速', fromReference: true };
       if (f.field === 'provinceAverage') return { kind: 'number', value: avg, numberKind: 'given', source: avgSource };
       const v = fromComputed(growthOf(ctx, scope, f.code), `${who}${ind.name}增速`);
       if ('gap' in v) return { kind: 'gap', label: `${who}${ind.name}与全省开发区平均增速比较`, reason: v.gap };
