@@ -9,3 +9,4 @@ export * from './builtin-styles';
 export * from './draft-bulletin';
 export * from './bulletin-text';
 export { periodPhrase } from './resolve-figure';
+export * from './bulletin-docx';
