@@ -12,6 +12,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   export: { summary: 'export <return.json> -o <file.xlsx> — 生成报送工作簿', load: () => import('./export') },
   verify: { summary: 'verify <file.xlsx> — 校验报送工作簿的完整性并输出报表标识', load: () => import('./verify') },
+  bulletin: {
+    summary: 'bulletin <报送工作簿.xlsx | 报表.json …> [--style 样式] [--reference 参照.json|.xlsx] [-o 通报.docx] [--text] — 起草通报（情况分析）的数字句子',
+    load: () => import('./bulletin'),
+  },
 };
 
 function usage(): string {

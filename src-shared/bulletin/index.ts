@@ -10,3 +10,4 @@ export * from './draft-bulletin';
 export * from './bulletin-text';
 export { periodPhrase } from './resolve-figure';
 export * from './bulletin-docx';
+export * from './read-reference-workbook';
