@@ -89,6 +89,13 @@ describe('zone-returns bulletin', () => {
     expect(r.stderr).toContain('nosuch');
   }, 60_000);
 
+  it('--style zone drafts a zone’s own bulletin from its return', () => {
+    const r = cli(join(root, 'seeds/examples/gaoping-kfq-2024-q1.json'), '--style', 'zone', '--text');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('高平开发区2024年第一季度主要经济指标完成情况');
+    expect(r.stdout).toContain('2024年第一季度，高平开发区累计完成规上工业增加值21.37亿元，同比增长33.4%，高于省定目标（15%）18.4个百分点；');
+  }, 60_000);
+
   it('refuses a workbook changed by hand and a file that is neither', () => {
     const broken = join(dir, 'broken.xlsx');
     writeFileSync(broken, 'not a workbook');

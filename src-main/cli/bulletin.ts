@@ -9,6 +9,7 @@ import {
   BUILTIN_STYLE_IDS,
   builtinBulletinStyle,
   bulletinDocx,
+  bulletinInputForZone,
   bulletinInputFromReturns,
   bulletinText,
   defaultStyleFor,
@@ -109,7 +110,12 @@ export async function run(argv: string[]): Promise<number> {
     if (!ref.ok) return failWith(ref.issues);
     reference = ref.value;
   }
-  const input = bulletinInputFromReturns(set, returns, { registry, reference, ...(style.value.cityZoneTypes ? { cityZoneTypes: style.value.cityZoneTypes } : {}) });
+  // The zone style drafts a zone's own bulletin from its one return, named after the zone.
+  const only = returns.length === 1 ? returns[0] : undefined;
+  const input =
+    style.value.id === 'zone' && only
+      ? bulletinInputForZone(set, only, { registry, reference })
+      : bulletinInputFromReturns(set, returns, { registry, reference, ...(style.value.cityZoneTypes ? { cityZoneTypes: style.value.cityZoneTypes } : {}) });
   if (!input.ok) return failWith(input.issues);
   const draft = draftBulletin(input.value, style.value);
   const text = bulletinText(draft);

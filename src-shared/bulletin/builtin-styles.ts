@@ -4,6 +4,7 @@ import jincheng from '../../seeds/bulletin/jincheng-2024.json';
 import yangquan from '../../seeds/bulletin/yangquan-2024.json';
 import linfen from '../../seeds/bulletin/linfen-2024.json';
 import yuncheng from '../../seeds/bulletin/yuncheng-2024.json';
+import zone from '../../seeds/bulletin/zone-2024.json';
 import type { BulletinStyle } from './bulletin-style';
 import { parseBulletinStyle } from './parse-bulletin-style';
 
@@ -12,11 +13,12 @@ export const BUILTIN_STYLE_FILES = {
   yangquan: { source: 'seeds/bulletin/yangquan-2024.json', json: yangquan },
   linfen: { source: 'seeds/bulletin/linfen-2024.json', json: linfen },
   yuncheng: { source: 'seeds/bulletin/yuncheng-2024.json', json: yuncheng },
+  zone: { source: 'seeds/bulletin/zone-2024.json', json: zone },
 } as const satisfies Record<string, { source: string; json: unknown }>;
 
 export type BuiltinStyleId = keyof typeof BUILTIN_STYLE_FILES;
 
-export const BUILTIN_STYLE_IDS: BuiltinStyleId[] = ['jincheng', 'yangquan', 'linfen', 'yuncheng'];
+export const BUILTIN_STYLE_IDS: BuiltinStyleId[] = ['jincheng', 'yangquan', 'linfen', 'yuncheng', 'zone'];
 
 /** A shipped style that fails its own check is a bug: it throws. */
 export function builtinBulletinStyle(id: BuiltinStyleId, set: IndicatorSet): BulletinStyle {

@@ -104,3 +104,12 @@ export function bulletinInputFromReturns(set: IndicatorSet, returns: ZoneReturn[
   const input = bulletinInputFromConsolidation(set, city.value, { registry, returns, extraZones, ...(opts.reference ? { reference: opts.reference } : {}) });
   return { ok: true, value: input, issues: [...city.issues] };
 }
+
+/** A zone's own bulletin, from its own return: the "city" figures are the zone's, named after it. */
+export function bulletinInputForZone(set: IndicatorSet, ret: ZoneReturn, opts: { registry?: ZoneRegistry; reference?: ReferenceFigures; lastYearReturn?: ZoneReturn } = {}): Result<BulletinInput> {
+  const registry = opts.registry ?? builtinZoneRegistry();
+  const c = consolidate(set, [ret], { registry, ...(opts.lastYearReturn ? { lastYearReturns: { [ret.zoneId]: opts.lastYearReturn } } : {}) });
+  if (!c.ok) return c;
+  const cityName = registry.zones.find((z) => z.id === ret.zoneId)?.name ?? ret.zoneId;
+  return { ok: true, value: bulletinInputFromConsolidation(set, c.value, { registry, returns: [ret], cityName, ...(opts.reference ? { reference: opts.reference } : {}) }), issues: [] };
+}

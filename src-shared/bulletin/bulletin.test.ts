@@ -3,7 +3,8 @@ import type { IndicatorSet, ZoneReturn } from '../model';
 import { kfqSet } from '../seeds';
 import { emptyReturn } from '../return';
 import { JINCHENG_Q1_REFERENCE, jinchengQ1Returns } from './article-fixtures';
-import { bulletinInputFromReturns, type BulletinInput, type ReferenceFigures } from './bulletin-input';
+import { bulletinInputForZone, bulletinInputFromReturns, type BulletinInput, type ReferenceFigures } from './bulletin-input';
+import { exampleReturn } from '../seeds';
 import { builtinBulletinStyle, builtinBulletinStyles, BUILTIN_STYLE_FILES } from './builtin-styles';
 import type { BulletinDraft, FigureSource, Segment } from './bulletin-draft';
 import { bulletinText } from './bulletin-text';
@@ -25,7 +26,7 @@ const styleJson = (): Record<string, unknown> => JSON.parse(JSON.stringify(BUILT
 
 describe('loading a style', () => {
   it('every shipped style loads against the 2024 set', () => {
-    expect(builtinBulletinStyles(set).map((s) => s.id)).toEqual(['jincheng', 'yangquan', 'linfen', 'yuncheng']);
+    expect(builtinBulletinStyles(set).map((s) => s.id)).toEqual(['jincheng', 'yangquan', 'linfen', 'yuncheng', 'zone']);
   });
 
   it.each([
@@ -199,5 +200,18 @@ describe('narrative', () => {
   it('headings are numbered 一、二、三 and （一）（二）', () => {
     const draft = draftBulletin(input(jinchengQ1Returns()), jincheng());
     expect(draft.blocks.flatMap((b) => (b.kind === 'heading' ? [b.number + b.text] : []))).toEqual(['一、主要经济指标完成情况', '（一）主要指标', '（二）“三个一批”项目', '二、主要举措', '三、存在问题和下一步打算']);
+  });
+});
+
+describe('a zone’s own bulletin', () => {
+  it.each([
+    ['jincheng-kfq-2024-q1', '晋城开发区2024年第一季度主要经济指标完成情况', '2024年第一季度，晋城开发区累计完成规上工业增加值62.41亿元，同比增长19.33%，高于省定目标（15%）4.33个百分点；'],
+    ['lingchuan-lyq-2024-q1', '陵川生态文化旅游示范区2024年第一季度主要经济指标完成情况', '2024年第一季度，陵川生态文化旅游示范区完成固定资产投资12852万元，同比增长17.58%；完成产业项目投资8855万元，同比增长19.34%。'],
+  ] as const)('%s, from its own return', (name, title, sentence) => {
+    const r = bulletinInputForZone(set, exampleReturn(name));
+    if (!r.ok) throw new Error('fixture');
+    const draft = draftBulletin(r.value, builtinBulletinStyle('zone', set));
+    expect(draft.title).toBe(title);
+    expect(bulletinText(draft)).toContain(sentence);
   });
 });
