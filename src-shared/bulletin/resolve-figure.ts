@@ -97,7 +97,7 @@ function compareClause(ctx: ResolveContext, g: number, refName: string, ref: num
 const RANK_WORDS = { amount: '完成量', growth: '增速', pull: '拉动' } as const;
 
 export function resolveFigure(f: FigureName, ctx: ResolveContext): Resolved {
-  const { input, style } = ctx;
+  const { input } = ctx;
   if (f.kind === 'period') return { kind: 'text', text: periodPhrase(ctx, f.field) };
   if (f.kind === 'place') return { kind: 'text', text: f.scope === 'zone' && ctx.zone ? ctx.zone.name : input.cityName };
   if (f.kind === 'city-count') {
@@ -118,21 +118,31 @@ export function resolveFigure(f: FigureName, ctx: ResolveContext): Resolved {
     if (value === undefined) return { kind: 'gap', label, reason: '参照数据中没有这个排名，请在参照数据中填写' };
     return { kind: 'number', value, numberKind: 'count', source: { ...place(ctx, f.scope), indicator: ind.code, indicatorName: ind.name, period: periodLabel(input.period), measure: `全省排名（${RANK_WORDS[f.rank]}，参照数据）`, fromReference: true } };
   }
-  if (f.kind === 'zone-count' || f.kind === 'zone-count-over') {
-    const zones = input.zones.filter((z) => input.city.zoneIds.includes(z.id) && ind.zoneTypes.includes(z.type));
-    const growths = zones.map((z) => z.figures[f.code]?.growthPercent);
-    const valued = growths.flatMap((g) => (g?.ok ? [g.value] : []));
-    const field = f.kind === 'zone-count' ? f.field : 'over';
-    if (field !== 'total' && valued.length < zones.length) return { kind: 'gap', label: `${ind.name}增速的开发区个数`, reason: `${zones.length - valued.length}个开发区的${ind.name}增速无法计算` };
-    const target = ind.targetGrowthPercent;
-    const count =
-      field === 'total' ? zones.length
-      : field === 'positive' ? valued.filter((g) => g > 0 && !isShownZero(g, style)).length
-      : field === 'aboveTarget' ? valued.filter((g) => target !== undefined && g - target > 0 && !isShownZero(g - target, style)).length
-      : valued.filter((g) => f.kind === 'zone-count-over' && g > f.threshold).length;
-    const measure = field === 'total' ? '报送该指标的开发区个数' : field === 'positive' ? '增速为正的开发区个数' : field === 'aboveTarget' ? '增速超过省定目标的开发区个数' : `增速超过${f.kind === 'zone-count-over' ? f.threshold : ''}%的开发区个数`;
-    return { kind: 'number', value: count, numberKind: 'count', source: source(ctx, 'city', ind, measure) };
-  }
+  if (f.kind === 'zone-count' || f.kind === 'zone-count-over') return resolveZoneCount(f, ind, ctx);
+  return resolveIndicatorField(f, ind, ctx);
+}
+
+/** Counts of the city's zones: reporting the indicator, growing, above the target, growing more than n%. */
+function resolveZoneCount(f: Extract<FigureName, { kind: 'zone-count' | 'zone-count-over' }>, ind: Indicator, ctx: ResolveContext): Resolved {
+  const { input, style } = ctx;
+  const zones = input.zones.filter((z) => input.city.zoneIds.includes(z.id) && ind.zoneTypes.includes(z.type));
+  const growths = zones.map((z) => z.figures[f.code]?.growthPercent);
+  const valued = growths.flatMap((g) => (g?.ok ? [g.value] : []));
+  const field = f.kind === 'zone-count' ? f.field : 'over';
+  if (field !== 'total' && valued.length < zones.length) return { kind: 'gap', label: `${ind.name}增速的开发区个数`, reason: `${zones.length - valued.length}个开发区的${ind.name}增速无法计算` };
+  const target = ind.targetGrowthPercent;
+  const count =
+    field === 'total' ? zones.length
+    : field === 'positive' ? valued.filter((g) => g > 0 && !isShownZero(g, style)).length
+    : field === 'aboveTarget' ? valued.filter((g) => target !== undefined && g - target > 0 && !isShownZero(g - target, style)).length
+    : valued.filter((g) => f.kind === 'zone-count-over' && g > f.threshold).length;
+  const measure = field === 'total' ? '报送该指标的开发区个数' : field === 'positive' ? '增速为正的开发区个数' : field === 'aboveTarget' ? '增速超过省定目标的开发区个数' : `增速超过${f.kind === 'zone-count-over' ? f.threshold : ''}%的开发区个数`;
+  return { kind: 'number', value: count, numberKind: 'count', source: source(ctx, 'city', ind, measure) };
+}
+
+/** An indicator's amount, growth, comparisons and 拉动, for the city or the zone in hand. */
+function resolveIndicatorField(f: Extract<FigureName, { kind: 'indicator' }>, ind: Indicator, ctx: ResolveContext): Resolved {
+  const { input, style } = ctx;
   const scope = f.scope;
   const figs = scope === 'zone' ? ctx.zone?.figures : input.city.figures;
   const who = scope === 'zone' && ctx.zone ? ctx.zone.name : input.cityName;
