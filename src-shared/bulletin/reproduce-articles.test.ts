@@ -4,7 +4,7 @@
  * their line breaks and the spaces the newspaper's typesetting put around numbers removed; each
  * expected sentence is first checked to occur verbatim in the article.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kfqSet } from '../seeds';
 import { JINCHENG_Q1_REFERENCE, jinchengQ1Returns, linfenJulyReturns, yunchengReturns } from './article-fixtures';
@@ -15,7 +15,13 @@ import { draftBulletin } from './draft-bulletin';
 import type { ZoneReturn } from '../model';
 
 const set = kfqSet();
-const article = (name: string) => readFileSync(new URL(`../../tests/fixtures/articles/${name}`, import.meta.url), 'utf8').replace(/\s+/g, '');
+// The articles are the project's shared material, laid beside the checkout (../shared), not copied into it.
+const ARTICLES = process.env['ZR_SEED_ARTICLES'] ?? new URL('../../../shared/seed-articles/', import.meta.url).pathname;
+const article = (name: string) => {
+  const file = `${ARTICLES.replace(/\/?$/, '/')}${name}`;
+  if (!existsSync(file)) throw new Error(`找不到样例文章 ${file}：请把 shared/ 放在仓库旁边，或以 ZR_SEED_ARTICLES 指明其 seed-articles 目录。`);
+  return readFileSync(file, 'utf8').replace(/\s+/g, '');
+};
 
 function draftText(styleId: BuiltinStyleId, returns: ZoneReturn[], reference: ReferenceFigures = {}): string {
   const style = builtinBulletinStyle(styleId, set);
