@@ -12,6 +12,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
   },
   export: { summary: 'export <return.json> -o <file.xlsx> — 生成报送工作簿', load: () => import('./export') },
   verify: { summary: 'verify <file.xlsx> — 校验报送工作簿的完整性并输出报表标识', load: () => import('./verify') },
+  serve: { summary: 'serve [--data 目录] [--database postgres://…] [--host 127.0.0.1] [--port N] — 启动报送服务器', load: () => import('./serve') },
+  server: { summary: 'server enroll|revoke|list — 报送服务器管理：发放报送码、停用设备、列出设备和报送', load: () => import('./server-admin') },
+  enroll: { summary: 'enroll --server URL --code 报送码 --key-file F — 用报送码登记本设备', load: () => import('./collect-enroll') },
+  push: { summary: 'push <file.xlsx> --server URL --key-file F — 向报送服务器报送工作簿', load: () => import('./collect-push') },
+  status: { summary: 'status --server URL --key-file F — 查看本设备报送的状态', load: () => import('./collect-status') },
 };
 
 function usage(): string {
