@@ -102,6 +102,19 @@ describe.each<Backend>(['pglite', 'postgres'])('serve over %s, killed and restar
       const pushed = cli(['push', firstFile, '--server', `http://127.0.0.1:${port}`, '--key-file', keyFile]);
       expect(pushed.status, pushed.stderr).toBe(0);
       expect(existsSync(`${firstFile}.sig.json`)).toBe(true);
+      if (backend === 'pglite') {
+        // verify reads the signature record beside the workbook and names the zone's device.
+        const verified = cli(['verify', firstFile]);
+        expect(verified.status, verified.stderr).toBe(0);
+        expect(verified.stderr).toContain(`signed by 晋城开发区's device ${device.deviceId}`);
+        expect(JSON.parse(verified.stdout)).toMatchObject({ intact: true, signature: { ok: true, deviceId: device.deviceId, zoneId: 'jincheng-kfq' } });
+        const forged = join(dir.path, 'forged.sig.json');
+        const record = JSON.parse(readFileSync(`${firstFile}.sig.json`, 'utf8')) as { publicKey: string };
+        writeFileSync(forged, JSON.stringify({ ...record, publicKey: nobleSigner(randomBytes(32)).publicKey }));
+        const refusedSig = cli(['verify', firstFile, '--signature', forged]);
+        expect(refusedSig.status).toBe(1);
+        expect(JSON.parse(refusedSig.stdout)).toMatchObject({ intact: true, signature: { ok: false } });
+      }
       for (const wb of before.slice(1)) expect((await client().push(device, wb.bytes)).status).toBe(201);
 
       // One upload stalled halfway through its body, eight more in flight: then SIGKILL.
