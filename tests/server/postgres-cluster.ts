@@ -5,15 +5,22 @@
  * why and the tests skip loudly.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+// Debian's layout; 15 is bookworm's, and any other installed major version serves as well.
+function findBin(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
+  const chosen = versions.includes('15') ? '15' : versions.sort((a, b) => Number(b) - Number(a))[0];
+  return join(root, chosen ?? '15', 'bin');
+}
+const BIN = findBin();
 
 export function postgresMissing(): string | undefined {
-  if (!existsSync(join(BIN, 'initdb'))) return `PostgreSQL 15 is not installed (${BIN}/initdb missing): apt-get install -y postgresql`;
+  if (!existsSync(join(BIN, 'initdb'))) return `PostgreSQL is not installed (${BIN}/initdb missing): apt-get install -y postgresql`;
   if (process.getuid?.() !== 0) return 'the PostgreSQL tests start a cluster as the postgres user and need root (runuser)';
   try {
     execFileSync('id', ['postgres'], { stdio: 'ignore' });
