@@ -11,7 +11,7 @@ import { periodKey, periodsOf } from '../../src-shared/period';
 import { canonicalJson } from '../../src-shared/return';
 import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import type { Database } from '../db/database';
-import type { DeviceRow } from '../model/query/devices';
+import { touchDevice, type DeviceRow } from '../model/query/devices';
 import { appendAudit } from '../model/query/audit-log';
 import { findSet } from '../model/query/indicator-sets';
 import { insertStateChange } from '../model/query/state-changes';
@@ -84,6 +84,7 @@ export async function receiveSubmission(db: Database, upload: Upload): Promise<R
       from: upload.from,
     });
     await markSuperseded(tx, identity.zoneId, key, identity.revision);
+    await touchDevice(tx, upload.device.id);
     await insertStateChange(tx, { seq, state: '已接收', reason: null, consolidation: null, actor: `device:${upload.device.id}` });
     await appendAudit(tx, {
       actor: `device:${upload.device.id}`,

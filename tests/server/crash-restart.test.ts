@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src-shared/crypto';
@@ -63,7 +64,7 @@ function deviceFrom(keyFile: string): Device {
 describe.each<Backend>(['pglite', 'postgres'])('serve over %s, killed and restarted', (backend) => {
   const skip = backend === 'postgres' && missing !== undefined;
 
-  it.skipIf(skip)('SIGKILL in the middle of uploads: every retried submission is stored once, the earlier ones intact', async () => {
+  it.skipIf(skip)('SIGKILL in the middle of uploads: every retried submission is stored once, the earlier ones intact; SIGTERM finishes the upload in flight', async () => {
     const dir = tempDir('zr-crash-');
     let cluster: PostgresCluster | undefined;
     try {
@@ -149,7 +150,29 @@ describe.each<Backend>(['pglite', 'postgres'])('serve over %s, killed and restar
       expect(listed.status, listed.stderr).toBe(0);
       expect((JSON.parse(listed.stdout) as { submissions: unknown[] }).submissions).toHaveLength(11);
 
-      server.kill('SIGTERM');
+      // SIGTERM while an upload is half sent: the server finishes it, answers, then exits.
+      const last = await makeWorkbook({ zone: 'jincheng-kfq', period: { year: 2024, endMonth: 12, frequency: 'month' } });
+      const lastReq = await signedRequest(device, 'POST', '/api/v1/submissions', { bytes: last.bytes, type: WORKBOOK_MEDIA_TYPE });
+      const answered = await new Promise<string>((resolveAnswer, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        let text = '';
+        const bound = setTimeout(() => reject(new Error('no answer to the upload in flight within 60 s')), 60_000);
+        socket.on('data', (c) => (text += c.toString('utf8')));
+        socket.on('close', () => {
+          clearTimeout(bound);
+          resolveAnswer(text);
+        });
+        socket.on('connect', () => {
+          const head = `POST /api/v1/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: ${WORKBOOK_MEDIA_TYPE}\r\nAuthorization: ${lastReq.headers.authorization}\r\nContent-Length: ${last.bytes.length}\r\n\r\n`;
+          socket.write(head);
+          socket.write(Buffer.from(last.bytes.subarray(0, 2000)));
+          setTimeout(() => {
+            server.kill('SIGTERM');
+            setTimeout(() => socket.write(Buffer.from(last.bytes.subarray(2000))), 300);
+          }, 300);
+        });
+      });
+      expect(answered).toMatch(/^HTTP\/1\.1 201/);
       expect(await exited(server)).toBe(0);
       if (backend === 'pglite') expect(existsSync(join(dataDir, 'server.lock'))).toBe(false);
       void outcomes;
@@ -161,7 +184,7 @@ describe.each<Backend>(['pglite', 'postgres'])('serve over %s, killed and restar
         const rows = await opened.db.query<{ submission_id: string; body_sha256: string; stored: string; sha256: string }>(
           "SELECT submission_id, body_sha256, encode(sha256(workbook), 'hex') AS stored, sha256 FROM submissions ORDER BY seq",
         );
-        const sent = [...before, ...inFlight];
+        const sent = [...before, ...inFlight, last];
         expect(rows).toHaveLength(sent.length);
         expect(new Set(rows.map((r) => r.submission_id)).size).toBe(sent.length);
         for (const wb of sent) {
