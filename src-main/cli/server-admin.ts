@@ -5,8 +5,9 @@
  * they open the folder (locked meanwhile) or the PostgreSQL database themselves.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { join } from 'node:path';
-import { issueCode, listAll, revoke } from '../../src-server/admin/admin-ops';
+import { issueCode, listAll, publishIndicatorSet, revoke } from '../../src-server/admin/admin-ops';
 import { lockHolder } from '../../src-server/data-lock';
 import { openStorage } from '../../src-server/open-database';
 import type { Outcome } from '../../src-server/reply-error';
@@ -18,6 +19,7 @@ const USAGE = [
   '      zone-returns server enroll --city <市名或代码> [...]                                     为市商务局自己的程序发放查阅码',
   '      zone-returns server revoke <设备编号> [--reason 原因] [...]                               停用一台设备',
   '      zone-returns server list [--city <市>] [...]                                               列出设备、报送码和报送（JSON）',
+  '      zone-returns server publish-set <指标体系.json> [...]                                      发布新的指标体系及省定目标（开发区程序校验后安装）',
 ].join('\n');
 
 interface Runtime {
@@ -65,7 +67,7 @@ function finish(outcome: Outcome<unknown> | { ok: boolean; value: unknown; messa
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const args = parseFlags(rest, ['zone', 'city', 'data', 'database', 'reason']);
-  if (typeof args === 'string' || !sub || !['enroll', 'revoke', 'list'].includes(sub)) {
+  if (typeof args === 'string' || !sub || !['enroll', 'revoke', 'list', 'publish-set'].includes(sub)) {
     process.stderr.write(`${typeof args === 'string' ? args : sub ? `未知的子命令「${sub}」。` : '缺少子命令。'}\n${USAGE}\n`);
     return 2;
   }
@@ -87,6 +89,19 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     op = { method: 'POST', path: `/devices/${encodeURIComponent(args.positional[0]!)}/revoke`, body: f.has('reason') ? { reason: f.get('reason') } : {} };
+  } else if (sub === 'publish-set') {
+    if (args.positional.length !== 1) {
+      process.stderr.write(`server publish-set 要写一个指标体系 JSON 文件。\n${USAGE}\n`);
+      return 2;
+    }
+    let set: unknown;
+    try {
+      set = JSON.parse(readFileSync(args.positional[0]!, 'utf8'));
+    } catch (error) {
+      process.stderr.write(`无法读取指标体系文件 ${args.positional[0]}（${error instanceof Error ? error.message : String(error)}）。\n`);
+      return 1;
+    }
+    op = { method: 'POST', path: '/indicator-sets', body: { set, source: basename(args.positional[0]!) } };
   } else {
     op = { method: 'GET', path: `/list${f.has('city') ? `?city=${encodeURIComponent(f.get('city')!)}` : ''}` };
   }
@@ -110,6 +125,10 @@ export async function run(argv: string[]): Promise<number> {
     if (sub === 'revoke') {
       const outcome = await revoke(opened.db, args.positional[0]!, f.get('reason') ?? null, 'admin-cli', null);
       return finish(outcome.ok ? { ok: true, value: { ok: true, device: outcome.value } } : outcome);
+    }
+    if (sub === 'publish-set') {
+      const body = op.body as { set: unknown; source: string };
+      return finish(await publishIndicatorSet(opened.db, body.set, body.source, 'admin-cli', null));
     }
     return finish(await listAll(opened.db, f.get('city')));
   } finally {

@@ -4,12 +4,15 @@
  * the CLI opening the data folder itself (server stopped).
  */
 import { randomInt } from 'node:crypto';
-import type { DeviceSummary, EnrollmentCodeSummary, SubmissionSummary } from '../../src-shared/collect-protocol';
+import { indicatorSetChecksum, type DeviceSummary, type EnrollmentCodeSummary, type SubmissionSummary } from '../../src-shared/collect-protocol';
+import { canonicalJson } from '../../src-shared/return';
+import { parseIndicatorSet } from '../../src-shared/seeds';
 import type { Database } from '../db/database';
 import { submissionSummary } from '../frames/submission-summary';
 import { appendAudit } from '../model/query/audit-log';
 import { findDevice, listDevices, revokeDevice, type DeviceRow } from '../model/query/devices';
 import { insertCode, listCodes, type EnrollmentCodeRow } from '../model/query/enrollment-codes';
+import { findSet, publishSet } from '../model/query/indicator-sets';
 import { findCityByCodeOrName, findZone } from '../model/query/registry';
 import { listForCity } from '../model/query/submissions';
 import type { Outcome } from '../reply-error';
@@ -116,4 +119,26 @@ export async function listAll(db: Database, city?: string): Promise<Outcome<Admi
   }
   const [devices, codes, submissions] = await Promise.all([listDevices(db, found?.code), listCodes(db, found?.code), listForCity(db, found?.code, 0, 100_000)]);
   return { ok: true, value: { ok: true, city: found ?? null, devices: devices.map(deviceSummary), codes: codes.map(codeSummary), submissions: submissions.map(submissionSummary) } };
+}
+
+/**
+ * The province changes the indicator set (and its targets) once a year: that is data. A set file
+ * is checked by the same parser the app uses, then published with the SHA-256 of its canonical
+ * JSON, which the zones' apps check before they install it. A published version is never replaced.
+ */
+export async function publishIndicatorSet(db: Database, json: unknown, source: string, actor: string, from: string | null): Promise<Outcome<{ ok: true; id: string; version: string; sha256: string }>> {
+  const parsed = parseIndicatorSet(json, source);
+  if (!parsed.ok) return { ok: false, code: 'invalid-field', field: 'set', message: `指标体系文件 ${source} 有误，未发布：${parsed.issues.slice(0, 3).map((i) => i.message).join('；')}` };
+  const set = parsed.value;
+  const sha256 = indicatorSetChecksum(set);
+  return db.transaction(async (tx) => {
+    const existing = await findSet(tx, set.id, set.version);
+    if (existing) {
+      if (existing.sha256 === sha256) return { ok: true, value: { ok: true, id: set.id, version: set.version, sha256 } };
+      return { ok: false, code: 'submission-conflict', field: 'set', message: `指标体系 ${set.id} ${set.version} 已经发布过，内容不同。已发布的版本不能更改，请改用新的版本号。` };
+    }
+    await publishSet(tx, { id: set.id, version: set.version, year: set.year, name: set.name, body: canonicalJson(set), sha256 });
+    await appendAudit(tx, { actor, action: 'indicator-set.published', target: `${set.id}@${set.version}`, detail: { sha256, source }, from });
+    return { ok: true, value: { ok: true, id: set.id, version: set.version, sha256 } };
+  });
 }

@@ -6,7 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../../src-shared/collect-protocol';
-import { issueCode, listAll, revoke } from '../admin/admin-ops';
+import { issueCode, listAll, publishIndicatorSet, revoke } from '../admin/admin-ops';
 import type { Database } from '../db/database';
 import { errorReplies, replyOutcome, sendError } from '../reply-error';
 
@@ -53,6 +53,17 @@ export function adminRoutes(app: FastifyInstance, db: Database, token: string | 
       const outcome = await revoke(db, request.params.deviceId, request.body?.reason ?? null, 'admin', request.ip);
       return replyOutcome(reply, outcome.ok ? { ok: true, value: { ok: true, device: outcome.value } } : outcome);
     },
+  );
+  app.post<{ Body: { set: unknown; source?: string } }>(
+    `${API_PREFIX}/admin/indicator-sets`,
+    {
+      preHandler,
+      schema: {
+        body: { type: 'object', required: ['set'], additionalProperties: false, properties: { set: { type: 'object' }, source: { type: 'string', maxLength: 200 } } },
+        response: { 201: anyOk, ...errorReplies() },
+      },
+    },
+    async (request, reply) => replyOutcome(reply, await publishIndicatorSet(db, request.body.set, request.body.source ?? 'indicator-set.json', 'admin', request.ip), 201),
   );
   app.get<{ Querystring: { city?: string } }>(
     `${API_PREFIX}/admin/list`,

@@ -3,7 +3,9 @@
  * sends too fast is answered `rate-limited`; and the bureau's 已汇总 transition with its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectClient, type Device } from '../../src-shared/collect-protocol';
+import { checkPublishedIndicatorSet, createCollectClient, type Device } from '../../src-shared/collect-protocol';
+import { kfqSet } from '../../src-shared/seeds/examples';
+import { publishIndicatorSet } from '../../src-server/admin/admin-ops';
 import { buildServer } from '../../src-server/build-server';
 import { migrate } from '../../src-server/db/migrate';
 import { openPglite } from '../../src-server/db/pglite-database';
@@ -40,6 +42,22 @@ describe('rate limit and the 已汇总 state', () => {
     expect(!twice.ok && twice.error.message).toContain('已汇总');
     const back = await server.client.sendBack(reader, wb.submissionId, 1, '数据有误');
     expect(back.ok && back.value.submission).toMatchObject({ state: '退回修改', reason: '数据有误' });
+  });
+
+  it('the province publishes next year\'s set as data; the app installs it after checking its checksum; a published version never changes', async () => {
+    const next = { ...kfqSet(), version: '2025.1', year: 2025, name: '开发区季度指标（2025年）' };
+    const published = await publishIndicatorSet(server.db, next, 'kfq-quarterly-2025.json', 'test', null);
+    expect(published.ok).toBe(true);
+    const got = await server.client.indicatorSet(reader, 'kfq-quarterly', '2025.1');
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const installed = checkPublishedIndicatorSet(got.value);
+    expect(installed.ok && installed.value.year).toBe(2025);
+    expect((await publishIndicatorSet(server.db, next, 'again.json', 'test', null)).ok).toBe(true);
+    const changed = await publishIndicatorSet(server.db, { ...next, name: '改过的' }, 'changed.json', 'test', null);
+    expect(!changed.ok && changed.message).toContain('不能更改');
+    const broken = await publishIndicatorSet(server.db, { format: 'nonsense' }, 'broken.json', 'test', null);
+    expect(!broken.ok && broken.message).toContain('broken.json');
   });
 
   it('a device over its rate is answered rate-limited, and nothing changes', async () => {
