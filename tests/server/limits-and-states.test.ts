@@ -3,7 +3,9 @@
  * sends too fast is answered `rate-limited`; and the bureau's 已汇总 transition with its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPublishedIndicatorSet, createCollectClient, type Device } from '../../src-shared/collect-protocol';
+import { webcrypto } from 'node:crypto';
+import { checkPublishedIndicatorSet, createCollectClient, webCryptoSigner, type Device } from '../../src-shared/collect-protocol';
+import { issueCode } from '../../src-server/admin/admin-ops';
 import { kfqSet } from '../../src-shared/seeds/examples';
 import { publishIndicatorSet } from '../../src-server/admin/admin-ops';
 import { buildServer } from '../../src-server/build-server';
@@ -58,6 +60,20 @@ describe('rate limit and the 已汇总 state', () => {
     expect(!changed.ok && changed.message).toContain('不能更改');
     const broken = await publishIndicatorSet(server.db, { format: 'nonsense' }, 'broken.json', 'test', null);
     expect(!broken.ok && broken.message).toContain('broken.json');
+  });
+
+  it('a non-extractable WebCrypto Ed25519 key (the browser build\'s) enrolls and signs uploads', async () => {
+    const pair = (await webcrypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    await expect(webcrypto.subtle.exportKey('pkcs8', pair.privateKey)).rejects.toThrow();
+    const signer = await webCryptoSigner(webcrypto.subtle, pair);
+    const code = await issueCode(server.db, { zoneId: 'gaoping-kfq' }, 'test', null);
+    if (!code.ok) throw new Error(code.code);
+    const enrolled = await server.client.enroll(code.value.code, signer, '浏览器');
+    expect(enrolled.ok).toBe(true);
+    if (!enrolled.ok) return;
+    const wb = await makeWorkbook({ zone: 'gaoping-kfq' });
+    const pushed = await server.client.push({ deviceId: enrolled.value.deviceId, signer }, wb.bytes);
+    expect(pushed.ok && pushed.value.signatureRecord).toMatchObject({ deviceId: enrolled.value.deviceId, publicKey: signer.publicKey, deviceName: '浏览器' });
   });
 
   it('a device over its rate is answered rate-limited, and nothing changes', async () => {
