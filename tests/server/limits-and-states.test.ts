@@ -85,4 +85,14 @@ describe('rate limit and the 已汇总 state', () => {
     expect(refused && !refused.ok && refused.status).toBe(429);
     expect(await snapshot(server.db)).toBe(before);
   });
+
+  it('an address that keeps failing authentication is slowed down', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const r = await fetch(`${server.url}/api/v1/submissions`);
+      codes.push(((await r.json()) as { error: { code: string } }).error.code);
+    }
+    expect(codes.slice(0, 4)).toEqual(['unsigned', 'unsigned', 'unsigned', 'unsigned']);
+    expect(codes.at(-1)).toBe('rate-limited');
+  });
 });
