@@ -95,4 +95,27 @@ describe('rate limit and the 已汇总 state', () => {
     expect(codes.slice(0, 4)).toEqual(['unsigned', 'unsigned', 'unsigned', 'unsigned']);
     expect(codes.at(-1)).toBe('rate-limited');
   });
+
+  it('a workbook the verifier cannot finish in time is refused, and the next one is verified by a fresh worker', async () => {
+    const db = await openPglite();
+    await migrate(db);
+    await seedDatabase(db);
+    const app = await buildServer({ db, limits: { verifyWorkers: 1, verifyTimeoutMs: 1 } });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const tight: TestServer = { app, db, url, port: 0, client: createCollectClient({ server: url, fetch: nodeFetch, randomBytes }), close: async () => undefined };
+      const device = await enrolledDevice(tight, { zoneId: 'jincheng-kfq' });
+      const before = await snapshot(db);
+      const r = await tight.client.push(device, (await makeWorkbook({ zone: 'jincheng-kfq' })).bytes);
+      expect(!r.ok && r.error.code).toBe('not-a-workbook');
+      expect(!r.ok && r.error.message).toContain('超过');
+      expect(await snapshot(db)).toBe(before);
+      expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
 });
