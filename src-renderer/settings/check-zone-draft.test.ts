@@ -19,10 +19,16 @@ describe('checkZoneDraft', () => {
     ['no city', { cityCode: '' }, 'cityCode'],
     ['no county', { county: '' }, 'county'],
     ['an unknown type', { type: 'mining' }, 'type'],
+    ['a 设立年份 that is not a year', { establishedYear: '二〇二四' }, 'establishedYear'],
   ])('%s is refused at its field', (_what, change, field) => {
     const r = checkZoneDraft({ ...good, ...change }, cities, taken, true);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.problems[field]).toBeTruthy();
+  });
+
+  it('a 设立年份 marks a new zone', () => {
+    const r = checkZoneDraft({ ...good, establishedYear: '2024年' }, cities, taken, true);
+    expect(r.ok && r.zone.establishedYear).toBe(2024);
   });
 
   it('editing a zone does not check its id again (an id never changes)', () => {

@@ -10,12 +10,14 @@ export interface ZoneDraft {
   county: string;
   type: string;
   level: string;
+  /** 设立年份, optional: a zone set up that year has no 上年同期. */
+  establishedYear: string;
 }
 
-export const emptyZoneDraft = (cityCode = ''): ZoneDraft => ({ id: '', name: '', shortName: '', cityCode, county: '', type: 'industrial', level: '省级' });
+export const emptyZoneDraft = (cityCode = ''): ZoneDraft => ({ id: '', name: '', shortName: '', cityCode, county: '', type: 'industrial', level: '省级', establishedYear: '' });
 
 export function draftOf(zone: Zone): ZoneDraft {
-  return { id: zone.id, name: zone.name, shortName: zone.shortName ?? '', cityCode: zone.cityCode, county: zone.county, type: zone.type, level: zone.level };
+  return { id: zone.id, name: zone.name, shortName: zone.shortName ?? '', cityCode: zone.cityCode, county: zone.county, type: zone.type, level: zone.level, establishedYear: zone.establishedYear === undefined ? '' : String(zone.establishedYear) };
 }
 
 const ZONE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -36,8 +38,12 @@ export function checkZoneDraft(d: ZoneDraft, cities: readonly City[], takenIds: 
   if (!type) problems.type = '请选择开发区类型';
   const level = d.level === '国家级' || d.level === '省级' ? d.level : undefined;
   if (!level) problems.level = '请选择级别';
+  const yearText = d.establishedYear.trim().replace(/年$/, '');
+  const year = yearText === '' ? undefined : Number(yearText);
+  if (year !== undefined && (!Number.isInteger(year) || year < 1980 || year > 2100)) problems.establishedYear = `设立年份「${d.establishedYear}」应为年份（如 2024），不是新设开发区可不填`;
   if (Object.keys(problems).length > 0 || !type || !level) return { ok: false, problems };
   const zone: Zone = { id, name: d.name.trim(), cityCode: d.cityCode, county: d.county.trim(), type, level };
   if (d.shortName.trim() !== '') zone.shortName = d.shortName.trim();
+  if (year !== undefined) zone.establishedYear = year;
   return { ok: true, zone };
 }

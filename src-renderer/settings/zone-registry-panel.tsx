@@ -128,6 +128,7 @@ export function ZoneRegistryPanel({ repo, registry, zones, who, onChanged }: Zon
             <option value="国家级">国家级</option>
           </select>
         </label>
+        {input('establishedYear', '设立年份', { placeholder: '新设开发区填写，如 2024' })}
       </div>
     );
   };
