@@ -113,6 +113,50 @@ describe('zone-returns check --set', () => {
   });
 });
 
+describe('zone-returns check for any zone of the province, in any shipped year', () => {
+  const ret = (zoneId: string, year: number, version = `${year}.1`) => ({ ...exampleReturn('gaoping-kfq-2024-q1'), zoneId, period: { year, endMonth: 3, frequency: 'quarter' }, indicatorSet: { id: 'kfq-quarterly', version } });
+
+  it.each([
+    ['yangquan-gxq', 2023, 'industrial'],
+    ['zgsfq', 2024, 'industrial'],
+    ['jinzhong-nyq', 2025, 'agricultural'],
+  ])('%s %s without extra flags: the registry gives the type, no unknown-zone', (zoneId, year, type) => {
+    const base = ret(zoneId, year).values;
+    const texts = Object.fromEntries(Object.entries(base).filter(([k]) => k.startsWith('txt')));
+    const values = type === 'agricultural' ? { ...texts, gdzctz: { current: 5000, lastYear: 4000 }, cyxmtz: { current: 3000, lastYear: 2500 } } : base;
+    const { code, out } = check(write(`${zoneId}-${year}.json`, { ...ret(zoneId, year), values }));
+    expect(code).toBe(0);
+    expect(out['return']).toMatchObject({ zoneId, zoneType: type, zoneTypeFrom: 'registry', indicatorSet: { version: `${year}.1` } });
+    expect(out['issues']).toEqual([]);
+  });
+
+  it('refuses a 2023 return filed with the 2024 set, naming the set in force', () => {
+    const { code, stderr } = check(write('yq-2023-with-2024.json', ret('yangquan-gxq', 2023, '2024.1')));
+    expect(code).toBe(2);
+    expect(stderr).toContain('kfq-quarterly 2023.1');
+  });
+
+  it('--zone-type is for a zone not in the registry (then unknown-zone is a warning) and may not contradict it', () => {
+    const unknown = check(write('new-zone.json', ret('weizhi-kfq', 2024)), '--zone-type', 'industrial');
+    expect(unknown.code).toBe(0);
+    expect(unknown.out['issues']).toEqual([expect.objectContaining({ code: 'unknown-zone', severity: 'warning' })]);
+    const noType = check(write('new-zone-2.json', ret('weizhi-kfq', 2024)));
+    expect(noType.code).toBe(1);
+    expect(noType.out['issues']).toEqual([expect.objectContaining({ code: 'unknown-zone', severity: 'error' })]);
+    const conflict = check(write('conflict.json', ret('gaoping-kfq', 2024)), '--zone-type', 'tourism');
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toContain('工业类');
+  });
+
+  it('--registry checks against a bureau’s own registry file', () => {
+    const reg = JSON.parse(readFileSync(join(root, 'seeds/zones.json'), 'utf8')) as { zones: Array<Record<string, unknown>> };
+    reg.zones.push({ id: 'weizhi-kfq', name: '未知开发区', cityCode: '140300', county: '郊区', type: 'industrial', level: '省级' });
+    const { code, out } = check(write('weizhi.json', ret('weizhi-kfq', 2024)), '--registry', write('zones.json', reg));
+    expect(code).toBe(0);
+    expect(out['return']).toMatchObject({ zoneName: '未知开发区', zoneTypeFrom: 'registry' });
+  });
+});
+
 describe('syntaxErrorOffset', () => {
   it.each([
     ['Unexpected token \'}\', ...""zoneId": }" is not valid JSON', '{"a": 1,\n  "zoneId": }', 21],

@@ -1,10 +1,12 @@
 /**
- * `zone-returns check <return.json> [--last-year <return.json>] [--zone-type industrial|tourism] [--set <indicator-set.json>]`
+ * `zone-returns check <return.json> [--last-year <return.json>] [--set <indicator-set.json>] [--registry <zones.json>] [--zone-type industrial|tourism|agricultural]`
  * Reads a return in the canonical JSON form, computes every figure and validates it; prints
  * `{ return, figures, issues, summary, fileIssues? }` as JSON. Exit 0: no hard errors (warnings may remain);
  * 1: hard errors; 2: the file cannot be read or is not a valid return (messages on stderr in Chinese).
  * `--set` checks with an indicator set from a file instead of the built-in ones (a new year's set is data),
- * and refuses a malformed set with the JSON path of each problem.
+ * and refuses a malformed set with the JSON path of each problem. The set must be of the return's year.
+ * The zone's type comes from the registry (built-in, or `--registry`); `--zone-type` is only for a zone
+ * the registry does not hold yet (then `unknown-zone` is a warning), and may not contradict the registry.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -12,10 +14,14 @@ import { computeReturn } from '../../src-shared/compute';
 import type { IndicatorSet, Result, UserIssue, ZoneReturn, ZoneType } from '../../src-shared/model';
 import { dueDate, periodKey, periodLabel } from '../../src-shared/period';
 import { parseReturn } from '../../src-shared/return';
-import { builtinZoneRegistry, findIndicatorSet, parseIndicatorSet } from '../../src-shared/seeds';
+import { builtinZoneRegistry, checkSetForPeriod, findIndicatorSet, parseIndicatorSet, parseZoneRegistry, ZONE_TYPE_NAMES, ZONE_TYPES } from '../../src-shared/seeds';
 import { hasHardErrors, unexplainedWarnings, validateReturn } from '../../src-shared/validate';
 
-const USAGE = '用法: zone-returns check <报表.json> [--last-year <上年同期报表.json>] [--zone-type industrial|tourism] [--set <指标集.json>]';
+const USAGE =
+  '用法: zone-returns check <报表.json> [--last-year <上年同期报表.json>] [--set <指标集.json>] [--registry <开发区名录.json>] [--zone-type industrial|tourism|agricultural]\n' +
+  '  --set       用指标集文件代替内置指标集（须与报表的指标集编号、版本和年份一致）\n' +
+  '  --registry  用开发区名录文件代替内置名录（如市商务局从「设置 → 开发区名录」导出的文件）\n' +
+  '  --zone-type 仅用于名录中还没有的开发区：按该类型检查，并提示“不在名录中”；不能与名录中的类型矛盾';
 const MAX_BYTES = 50 * 1024 * 1024;
 
 interface CheckArgs {
@@ -23,6 +29,7 @@ interface CheckArgs {
   lastYear?: string;
   zoneType?: ZoneType;
   set?: string;
+  registry?: string;
 }
 
 export function parseCheckArgs(args: string[]): CheckArgs | string {
@@ -30,6 +37,7 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   let lastYear: string | undefined;
   let zoneType: ZoneType | undefined;
   let set: string | undefined;
+  let registry: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--last-year') {
@@ -37,8 +45,12 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
       if (lastYear === undefined) return '--last-year 后面要写上年同期报表的 JSON 文件名。';
     } else if (arg === '--zone-type') {
       const t = args[++i];
-      if (t !== 'industrial' && t !== 'tourism') return `--zone-type 只能是 industrial（工业类）或 tourism（旅游类），实为「${t ?? ''}」。`;
-      zoneType = t;
+      const known = ZONE_TYPES.find((x) => x === t);
+      if (!known) return `--zone-type 只能是 ${ZONE_TYPES.map((x) => `${x}（${ZONE_TYPE_NAMES[x]}）`).join('、')}，实为「${t ?? ''}」。`;
+      zoneType = known;
+    } else if (arg === '--registry') {
+      registry = args[++i];
+      if (registry === undefined) return '--registry 后面要写开发区名录的 JSON 文件名。';
     } else if (arg === '--set') {
       set = args[++i];
       if (set === undefined) return '--set 后面要写指标集的 JSON 文件名。';
@@ -55,6 +67,7 @@ export function parseCheckArgs(args: string[]): CheckArgs | string {
   if (lastYear !== undefined) parsed.lastYear = lastYear;
   if (zoneType !== undefined) parsed.zoneType = zoneType;
   if (set !== undefined) parsed.set = set;
+  if (registry !== undefined) parsed.registry = registry;
   return parsed;
 }
 
@@ -144,6 +157,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!set) {
     return refuse([{ code: 'unknown-indicator-set', severity: 'error', message: `报表文件 ${file} 的 $.indicatorSet：本程序没有指标集「${ret.indicatorSet.id} ${ret.indicatorSet.version}」，请升级程序或改用对应版本的报表。`, location: { file, path: '$.indicatorSet' } }]);
   }
+  const forPeriod = checkSetForPeriod(set, ret.period);
+  if (!forPeriod.ok) return refuse(forPeriod.issues.map((i) => ({ ...i, message: `报表文件 ${file}：${i.message}`, location: { file, path: '$.indicatorSet' } })));
   let lastYearReturn: ZoneReturn | undefined;
   if (args.lastYear !== undefined) {
     const ly = loadReturn(args.lastYear);
@@ -154,10 +169,19 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
 
-  const registry = builtinZoneRegistry();
+  let registry = builtinZoneRegistry();
+  if (args.registry !== undefined) {
+    const loadedRegistry = loadJson(args.registry, '开发区名录文件', parseZoneRegistry);
+    if (!loadedRegistry.ok) return refuse(loadedRegistry.issues);
+    registry = loadedRegistry.value;
+  }
   const zone = registry.zones.find((z) => z.id === ret.zoneId);
-  const zoneType = args.zoneType ?? zone?.type;
-  const opts = { ...(zoneType ? { zoneType } : {}), ...(lastYearReturn ? { lastYearReturn } : {}), ...(args.zoneType ? {} : { registry }) };
+  if (zone && args.zoneType && args.zoneType !== zone.type) {
+    return refuse([{ code: 'zone-type-conflict', severity: 'error', message: `开发区名录中「${zone.name}」是${ZONE_TYPE_NAMES[zone.type]}开发区，--zone-type 却指定为${ZONE_TYPE_NAMES[args.zoneType]}；请去掉 --zone-type，或先在名录中改正该开发区的类型。`, location: { file, path: '$.zoneId' } }]);
+  }
+  const zoneType = zone?.type ?? args.zoneType;
+  const zoneTypeFrom = zone ? 'registry' : args.zoneType ? 'option' : 'default';
+  const opts = { ...(zoneType ? { zoneType } : {}), ...(lastYearReturn ? { lastYearReturn } : {}), registry, zoneTypeGiven: zoneTypeFrom === 'option' };
   const computed = computeReturn(set, ret, opts);
   const issues = validateReturn(set, ret, computed, opts);
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -169,6 +193,9 @@ export async function run(argv: string[]): Promise<number> {
       zoneId: ret.zoneId,
       zoneName: zone?.name ?? null,
       zoneType: zoneType ?? 'industrial',
+      // Where the type came from: the registry, --zone-type (zone not in the registry), or the default.
+      zoneTypeFrom,
+      registryVersion: registry.version,
       period: ret.period,
       periodKey: periodKey(ret.period),
       periodLabel: periodLabel(ret.period),

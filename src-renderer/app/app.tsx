@@ -12,6 +12,7 @@ import { setForYear } from '../returns/set-for-year';
 import { RosterScreen } from '../roster/roster-screen';
 import { BackupPanel } from '../settings/backup-panel';
 import { SettingsForm } from '../settings/settings-form';
+import { ZoneRegistryPanel } from '../settings/zone-registry-panel';
 import { APP_TABS, type AppTab } from './app-tabs';
 import { dispatchMenuEdit } from './menu-events';
 import type { ScreenProps } from './screen-props';
@@ -177,7 +178,12 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
             }}
           />
         )}
-        {tab === 'settings' && <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />}
+        {tab === 'settings' && (
+          <>
+            <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />
+            <ZoneRegistryPanel repo={repo} registry={registry} zones={zones} who={who} onChanged={() => void repo.listZones().then(setZones)} />
+          </>
+        )}
       </main>
     </div>
   );

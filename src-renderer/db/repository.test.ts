@@ -31,6 +31,32 @@ describe('zones', () => {
   });
 });
 
+describe('zones: renames and registry sheets', () => {
+  it('a rename keeps the id and the former name; the zone’s returns stay with it', async () => {
+    const repo = await openTestRepository();
+    await repo.ensureZones(REGISTRY);
+    expectOk(await repo.getOrCreateReturn({ zoneId: 'gaoping-kfq', period: Q1_2024, indicatorSet: SET }, '张三'));
+    const renamed = expectOk(await repo.updateZone('gaoping-kfq', { name: '高平经济技术开发区', shortName: '高平经开区' }, '张三'));
+    expect(renamed).toMatchObject({ id: 'gaoping-kfq', name: '高平经济技术开发区', shortName: '高平经开区', formerNames: ['高平开发区'] });
+    expect((await repo.db.returns.toArray()).map((r) => r.zoneId)).toEqual(['gaoping-kfq']);
+  });
+
+  it('imports a registry sheet in one transaction: new zones added, changed ones edited, the rest left alone', async () => {
+    const repo = await openTestRepository();
+    await repo.ensureZones(REGISTRY);
+    const gaoping = await repo.getZone('gaoping-kfq');
+    const jincheng = await repo.getZone('jincheng-kfq');
+    if (!gaoping || !jincheng) throw new Error('registry zones missing');
+    const fresh = { id: 'xinshe-kfq', name: '新设开发区', cityCode: '140500', county: '泽州县', type: 'agricultural', level: '省级', establishedYear: 2024 } as const;
+    const result = expectOk(await repo.importZones([fresh, { ...gaoping, name: '高平经济技术开发区' }, jincheng], '市商务局'));
+    expect(result).toEqual({ added: 1, changed: 1, unchanged: 1 });
+    expect(await repo.getZone('xinshe-kfq')).toEqual(fresh);
+    expect(await repo.getZone('gaoping-kfq')).toMatchObject({ name: '高平经济技术开发区', formerNames: ['高平开发区'] });
+    const audit = await repo.auditTrail({ zoneId: 'gaoping-kfq' });
+    expect(audit).toMatchObject([{ table: 'zones', field: 'name', old: '高平开发区', new: '高平经济技术开发区', who: '市商务局' }]);
+  });
+});
+
 describe('returns', () => {
   it('creates a return once, keyed by zone and period, with the cover prefilled from the settings', async () => {
     const repo = await openTestRepository();

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Period, Zone } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
+import { indicatorSetInForce } from '../../src-shared/seeds';
 import type { Repository, ReturnSummary } from '../db';
 import { listPeriods, listYears, type PeriodRow } from './list-periods';
 import { setForYear } from './set-for-year';
@@ -42,8 +43,10 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
     };
   }, [repo, zone.id]);
 
-  const set = setForYear(year);
-  const rows = useMemo(() => (summaries === null ? [] : listPeriods(set, year, frequency, summaries, localToday())), [set, year, frequency, summaries]);
+  // A year without its own set gets no returns to fill: never another year's targets.
+  const inForce = useMemo(() => indicatorSetInForce(year), [year]);
+  const set = inForce.ok ? inForce.value : setForYear(year);
+  const rows = useMemo(() => (summaries === null || !inForce.ok ? [] : listPeriods(set, year, frequency, summaries, localToday())), [set, year, frequency, summaries, inForce]);
   const years = useMemo(() => listYears(summaries ?? [], thisYear), [summaries, thisYear]);
 
   const open = async (row: PeriodRow): Promise<void> => {
@@ -88,8 +91,9 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
             {set.frequencies.includes('month') && <option value="month">月度</option>}
           </select>
         </label>
-        <span className="muted">指标集：{set.name}（{set.version}）</span>
+        <span className="muted">{inForce.ok ? `指标集：${set.name}（${set.version}）` : '指标集：无'}</span>
       </div>
+      {!inForce.ok && <p className="notice error">{inForce.issues.map((i) => i.message).join('\n')}</p>}
       {problem !== null && <p className="notice error">{problem}</p>}
       {summaries === null ? (
         <p className="muted">正在读取…</p>

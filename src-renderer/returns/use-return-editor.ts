@@ -11,6 +11,9 @@ import { submittedReturn } from './submitted-return';
 import { initialSaveState, saveLabel, trackSave, type SaveLabel } from './save-tracker';
 import { applyValueEdits, invertValueEdits, type ValueEdit } from './value-edits';
 
+/** A zone set up in the return's year (or later) has no 上年同期; the set says how that is treated. */
+const isNewIn = (establishedYear: number | undefined, year: number): boolean => establishedYear !== undefined && establishedYear >= year;
+
 export interface ReturnEditor {
   set: IndicatorSet;
   record: ReturnRecord;
@@ -93,13 +96,13 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
   const [draft, setDraftState] = useState<ValueEdit | null>(null);
   // The roster's count(...) and sum(...) are kept while only indicator values change (a large roster would slow every keystroke).
   const aggregateMemo = useMemo(() => new AggregateMemo(), []);
-  const committed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type, aggregateMemo }) : { figures: {} }), [set, ret, lastYearReturn, zone.type, aggregateMemo]);
+  const committed = useMemo(() => (set && ret ? computeReturn(set, ret, { lastYearReturn, zoneType: zone.type, aggregateMemo, newZone: isNewIn(zone.establishedYear, ret.period.year) }) : { figures: {} }), [set, ret, lastYearReturn, zone.type, zone.establishedYear, aggregateMemo]);
   // While a cell is being typed into, the derived figures follow the typed number; the checks wait for the commit.
   const computed = useMemo(
-    () => (set && ret && draft !== null ? computeReturn(set, { ...ret, values: applyValueEdits(ret.values, [draft]) }, { lastYearReturn, zoneType: zone.type, aggregateMemo }) : committed),
-    [set, ret, draft, lastYearReturn, zone.type, committed, aggregateMemo],
+    () => (set && ret && draft !== null ? computeReturn(set, { ...ret, values: applyValueEdits(ret.values, [draft]) }, { lastYearReturn, zoneType: zone.type, aggregateMemo, newZone: isNewIn(zone.establishedYear, ret.period.year) }) : committed),
+    [set, ret, draft, lastYearReturn, zone.type, zone.establishedYear, committed, aggregateMemo],
   );
-  const issues = useMemo(() => (set && ret ? validateReturn(set, ret, committed, { lastYearReturn }) : []), [set, ret, committed, lastYearReturn]);
+  const issues = useMemo(() => (set && ret ? validateReturn(set, ret, committed, { lastYearReturn, zoneType: zone.type, newZone: isNewIn(zone.establishedYear, ret.period.year) }) : []), [set, ret, committed, lastYearReturn, zone.type, zone.establishedYear]);
   const setDraft = useCallback((next: ValueEdit | null) => {
     setDraftState((prev) => (prev === next || (prev !== null && next !== null && prev.code === next.code && prev.column === next.column && prev.after === next.after) ? prev : next));
   }, []);

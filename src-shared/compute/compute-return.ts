@@ -1,6 +1,6 @@
 import type { Computed, ComputedReturn, Indicator, IndicatorFigures, IndicatorSet, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
 import { evaluateExpression, referencesOf, type AggregateMemo, type ExpressionContext, type VariableValue } from '../expr';
-import { allIndicators, zoneTypeOf } from '../seeds';
+import { allIndicators, builtinZoneRegistry, isNewZone, zoneTypeOf } from '../seeds';
 import { computeGap, computeGrowth } from './compute-growth';
 import { formulaAst } from './formula-cache';
 
@@ -12,6 +12,14 @@ export interface ComputeOptions {
   registry?: ZoneRegistry;
   /** Roster aggregates kept between calls over the same roster rows (see `AggregateMemo`). */
   aggregateMemo?: AggregateMemo;
+  /** The zone is new this year (no 上年同期); looked up in the registry's `establishedYear` when not given. */
+  newZone?: boolean;
+}
+
+/** Whether the return is of a new zone that its set treats as such (the set's `newZone` declaration). */
+export function resolveNewZone(set: IndicatorSet, ret: ZoneReturn, opts: ComputeOptions = {}): boolean {
+  if (!set.newZone) return false;
+  return opts.newZone ?? isNewZone(ret.zoneId, ret.period.year, opts.registry ?? builtinZoneRegistry());
 }
 
 /** The zone type a return is computed for. */
@@ -28,11 +36,12 @@ function enteredNumber(ind: Indicator, value: unknown, what = ''): Computed {
 }
 
 /** Same-period-last-year value: typed into the return, else this period's value in last year's return. */
-export function lastYearValue(ind: Indicator, ret: ZoneReturn, lastYearReturn?: ZoneReturn): Computed {
+export function lastYearValue(ind: Indicator, ret: ZoneReturn, lastYearReturn?: ZoneReturn, newZoneReason?: string): Computed {
   const typed = ret.values[ind.code]?.lastYear;
   if (typed !== undefined && typed !== null) return enteredNumber(ind, typed, '的上年同期数');
   const previous = lastYearReturn?.values[ind.code]?.current;
   if (previous !== undefined && previous !== null) return enteredNumber(ind, previous, '的上年同期数');
+  if (newZoneReason !== undefined) return { ok: false, reason: 'new-zone', detail: newZoneReason };
   return missing(ind, '的上年同期数');
 }
 
@@ -47,6 +56,7 @@ export function namesOf(set: IndicatorSet): Record<string, string> {
  */
 export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeOptions = {}): ComputedReturn {
   const zoneType = resolveZoneType(ret, opts);
+  const newZoneReason = resolveNewZone(set, ret, opts) ? set.newZone?.reason : undefined;
   const indicators = allIndicators(set);
   const applicable = new Set(indicators.filter((i) => i.zoneTypes.includes(zoneType)).map((i) => i.code));
   const variables: Record<string, VariableValue> = {};
@@ -59,7 +69,7 @@ export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeO
       variables[ind.code] = { ok: false, reason: 'missing-input', detail: `「${ind.name}」不适用于该类开发区` };
       continue;
     }
-    if (ind.compareLastYear) lastYear[ind.code] = lastYearValue(ind, ret, opts.lastYearReturn);
+    if (ind.compareLastYear) lastYear[ind.code] = lastYearValue(ind, ret, opts.lastYearReturn, newZoneReason);
     if (ind.source !== 'entered') continue;
     const raw = ret.values[ind.code]?.current;
     if (ind.kind === 'text') variables[ind.code] = typeof raw === 'string' && raw.trim() !== '' ? { ok: true, text: raw } : missing(ind);

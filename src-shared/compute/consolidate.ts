@@ -39,13 +39,14 @@ export function consolidate(set: IndicatorSet, returns: ZoneReturn[], opts: Cons
     if (seen.has(r.zoneId)) issues.push({ code: 'duplicate-zone', severity: 'error', message: `${name(r.zoneId)}的报表出现了不止一份，请只保留最新的一份` });
     seen.add(r.zoneId);
   }
+  if (set.year !== first.period.year) issues.push({ code: 'set-year-mismatch', severity: 'error', message: `报告期为${first.period.year}年，而指标集「${set.id} ${set.version}」是${set.year}年的，不能用它汇总；请改用${first.period.year}年的指标集` });
   if (issues.length > 0) return { ok: false, issues };
 
   const typeOf = (id: string): ZoneType => zoneTypeOf(id, registry) ?? 'industrial';
   const byZone: Record<string, ComputedReturn> = {};
   for (const r of returns) {
     const ly = opts.lastYearReturns?.[r.zoneId];
-    byZone[r.zoneId] = computeReturn(set, r, { zoneType: typeOf(r.zoneId), ...(ly ? { lastYearReturn: ly } : {}) });
+    byZone[r.zoneId] = computeReturn(set, r, { zoneType: typeOf(r.zoneId), registry, ...(ly ? { lastYearReturn: ly } : {}) });
   }
 
   const indicators = allIndicators(set);
@@ -77,10 +78,17 @@ export function consolidate(set: IndicatorSet, returns: ZoneReturn[], opts: Cons
     variables[ind.code] = current;
     const fig: IndicatorFigures = { code: ind.code, current };
     if (ind.compareLastYear) {
-      const ly = sumOf(ind.code, zones, (f) => f.lastYear);
+      // A new zone (no 上年同期, as its set declares) is in the amount but not in the growth.
+      const isNew = (z: string): boolean => { const l = byZone[z]?.figures[ind.code]?.lastYear; return !!l && !l.ok && l.reason === 'new-zone'; };
+      const compared = zones.filter((z) => !isNew(z));
+      const ly = compared.length > 0 ? sumOf(ind.code, compared, (f) => f.lastYear) : { ok: false as const, reason: 'new-zone' as const, detail: '参与汇总的开发区均为新设开发区，没有上年同期数' };
       lastYear[ind.code] = ly;
       fig.lastYear = ly;
-      fig.growthPercent = computeGrowth(current, ly);
+      fig.growthPercent = compared.length === zones.length ? computeGrowth(current, ly) : computeGrowth(sumOf(ind.code, compared, (f) => f.current), ly);
+      if (compared.length < zones.length) {
+        fig.growthZoneIds = compared;
+        fig.growthNote = `增速按${compared.length}个开发区计算，不含新设的${zones.filter(isNew).map(name).join('、')}（总量中已计入）`;
+      }
       if (ind.targetGrowthPercent !== undefined) {
         fig.targetGrowthPercent = ind.targetGrowthPercent;
         const gap = computeGap(fig.growthPercent, ind.targetGrowthPercent);

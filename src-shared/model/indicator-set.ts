@@ -6,7 +6,8 @@
 
 export const INDICATOR_SET_FORMAT = 'zone-returns/indicator-set@1';
 
-export type ZoneType = 'industrial' | 'tourism';
+/** 工业类 / 旅游类 / 农业类开发区; each indicator names the types that report it. */
+export type ZoneType = 'industrial' | 'tourism' | 'agricultural';
 
 /** Units the program knows; conversions exist between the money units and the area units. */
 export type Unit =
@@ -122,6 +123,28 @@ export interface DueRule {
   dayOfNextMonth: number;
 }
 
+/**
+ * A named class of projects (项目口径) the set defines once and formulas use by its code inside
+ * `count(...)` / `sum(...)`: 本年铺排项目, 亿元以上. Either a condition over the roster row, or a size
+ * band over one number field, where `atLeast` includes its bound (以上) and `below` excludes it (以下不含).
+ */
+export interface ProjectClass {
+  code: string;
+  name: string;
+  /** The condition over a roster row, with earlier classes expanded (what formulas are evaluated with). */
+  condition: string;
+  band?: { field: string; atLeast?: number; below?: number };
+}
+
+/**
+ * How the set treats a zone that did not exist in the same period last year (新设开发区, named by the
+ * registry's `establishedYear`): it has no 上年同期, its growth is not computable with `reason`, and a
+ * city total counts it in the amount but not in the growth.
+ */
+export interface NewZoneRule {
+  reason: string;
+}
+
 export interface IndicatorSet {
   format: typeof INDICATOR_SET_FORMAT;
   id: string;
@@ -135,4 +158,7 @@ export interface IndicatorSet {
   sections: IndicatorSection[];
   roster: RosterDefinition;
   rules: Rule[];
+  /** Project classes formulas may use inside aggregates (absent in sets written before them). */
+  projectClasses?: ProjectClass[];
+  newZone?: NewZoneRule;
 }

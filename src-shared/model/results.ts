@@ -1,7 +1,7 @@
 /** Shapes shared by the computations, the validators and every reader of user files. */
 
 /** Why a figure cannot be computed; the UI shows `detail` in place of the number. */
-export type NotComputableReason = 'division-by-zero' | 'missing-input' | 'not-a-number' | 'bad-formula';
+export type NotComputableReason = 'division-by-zero' | 'missing-input' | 'not-a-number' | 'bad-formula' | 'new-zone';
 
 export type Computed =
   | { ok: true; value: number }
@@ -23,6 +23,12 @@ export interface IndicatorFigures {
   /** growthPercent − targetGrowthPercent in percentage points (百分点), and its sign in words. */
   gapPoints?: Computed;
   comparison?: Comparison;
+  /**
+   * City totals only: the zones the growth is computed over, when some zones of the amount are left out
+   * of it (新设开发区 without 上年同期), and a sentence saying so.
+   */
+  growthZoneIds?: string[];
+  growthNote?: string;
 }
 
 export interface ComputedReturn {

@@ -4,6 +4,8 @@ import {
   type DueRule,
   type Indicator,
   type IndicatorKind,
+  type NewZoneRule,
+  type ProjectClass,
   type IndicatorSection,
   type IndicatorSet,
   type Result,
@@ -14,12 +16,12 @@ import {
   type Unit,
   type ZoneType,
 } from '../model';
-import { FUNCTIONS, PERIOD_VARIABLES, parseExpression, referencesOf, type Expr } from '../expr';
+import { FUNCTIONS, PERIOD_VARIABLES, parseExpression, printExpression, referencesOf, type Expr } from '../expr';
 import { JsonReader } from './json-reader';
 
 export const UNITS = ['亿元', '万元', '元', '个', '家', '宗', '件', '项', '批次', '亩', '万平方米', '平方米', '万元/亩', '%', '文本'] as const satisfies readonly Unit[];
 const KINDS = ['number', 'integer', 'percent', 'text'] as const satisfies readonly IndicatorKind[];
-const ZONE_TYPES = ['industrial', 'tourism'] as const satisfies readonly ZoneType[];
+const ZONE_TYPES = ['industrial', 'tourism', 'agricultural'] as const satisfies readonly ZoneType[];
 const FIELD_TYPES = ['text', 'number', 'boolean', 'date'] as const satisfies readonly RosterFieldType[];
 const FREQUENCIES = ['quarter', 'month'] as const;
 const RULE_KINDS = ['part-of', 'growth-range', 'last-year-jump', 'consistency', 'expression', 'roster-row'] as const satisfies readonly Rule['kind'][];
@@ -32,6 +34,8 @@ interface FormulaCheck {
   src: string;
   /** Which names the formula may use outside an aggregate. */
   scope: 'indicators' | 'roster-row';
+  /** Receives the formula with the set's project classes expanded (what is stored and evaluated). */
+  assign?: (expanded: string) => void;
 }
 
 /**
@@ -87,6 +91,8 @@ export function parseIndicatorSet(json: unknown, source?: string): Result<Indica
 
   const rosterObj = root['roster'] === undefined ? (r.error('$.roster', 'missing', '缺少项目台账定义 roster，请补上'), undefined) : r.object(root['roster'], '$.roster');
   const roster = readRoster(r, rosterObj, codes);
+  const projectClasses = readProjectClasses(r, root, roster, codes);
+  const newZone = readNewZone(r, root);
 
   const byCode = new Map(sections.flatMap((s) => s.indicators).map((i) => [i.code, i] as const));
   const rules: Rule[] = [];
@@ -99,11 +105,13 @@ export function parseIndicatorSet(json: unknown, source?: string): Result<Indica
     rules.push(rule);
   });
 
-  const parsed = checkFormulas(r, formulas, byCode, roster);
+  const parsed = checkFormulas(r, formulas, byCode, roster, projectClasses);
   checkCycles(r, byCode, parsed, codes);
 
   if (!r.ok || id === undefined || version === undefined || year === undefined || name === undefined || !due.quarter || !due.month) return { ok: false, issues: r.issues };
   const set: IndicatorSet = { format: INDICATOR_SET_FORMAT, id, version, year, name, frequencies, due: { quarter: due.quarter, month: due.month }, sections, roster, rules };
+  if (projectClasses.length > 0) set.projectClasses = projectClasses;
+  if (newZone) set.newZone = newZone;
   return { ok: true, value: set, issues: r.issues };
 }
 
@@ -147,7 +155,8 @@ function readIndicator(r: JsonReader, v: unknown, path: string, formulas: Formul
   const aggregate = readAggregation(r, o, path, formulas);
   if (source === 'derived' && formula === undefined) r.error(`${path}.formula`, 'derived-without-formula', `派生指标「${code ?? '?'}」缺少计算公式 formula，请补上，或把 source 改为 entered`);
   if (source === 'entered' && formula !== undefined) r.error(`${path}.formula`, 'entered-with-formula', `录入指标「${code ?? '?'}」不应有公式；若由公式计算，请把 source 改为 derived`);
-  if (formula !== undefined) formulas.push({ path: `${path}.formula`, src: formula, scope: 'indicators' });
+  const formulaCheck: FormulaCheck | undefined = formula === undefined ? undefined : { path: `${path}.formula`, src: formula, scope: 'indicators' };
+  if (formulaCheck) formulas.push(formulaCheck);
   if (kind === 'text' && unit !== undefined && unit !== '文本') r.error(`${path}.unit`, 'text-unit', `文字指标的单位应为「文本」，实际为「${unit}」`, unit);
   if (kind !== undefined && kind !== 'text' && unit === '文本') r.error(`${path}.unit`, 'text-unit', `数值指标不能用单位「文本」，请改为实际的计量单位`, unit);
   if (kind === 'integer' && decimals !== undefined && decimals !== 0) r.error(`${path}.decimals`, 'bad-decimals', `整数指标的小数位数应为0，实际为 ${decimals}`, decimals);
@@ -162,6 +171,7 @@ function readIndicator(r: JsonReader, v: unknown, path: string, formulas: Formul
   if (code === undefined || name === undefined || unit === undefined || decimals === undefined || kind === undefined || source === undefined || !aggregate) return undefined;
   const ind: Indicator = { code, name, unit, decimals, kind, source, aggregate, zoneTypes };
   if (formula !== undefined) ind.formula = formula;
+  if (formulaCheck) formulaCheck.assign = (expanded) => (ind.formula = expanded);
   if (required !== undefined) ind.required = required;
   if (compareLastYear !== undefined) ind.compareLastYear = compareLastYear;
   if (targetGrowthPercent !== undefined) ind.targetGrowthPercent = targetGrowthPercent;
@@ -181,8 +191,9 @@ function readAggregation(r: JsonReader, o: Record<string, unknown>, path: string
   if (kind === 'ratio-of-sums') {
     const formula = r.string(a, 'formula', `${path}.aggregate`);
     if (formula === undefined) return undefined;
-    formulas.push({ path: `${path}.aggregate.formula`, src: formula, scope: 'indicators' });
-    return { kind, formula };
+    const aggregate: Aggregation = { kind, formula };
+    formulas.push({ path: `${path}.aggregate.formula`, src: formula, scope: 'indicators', assign: (expanded) => (aggregate.formula = expanded) });
+    return aggregate;
   }
   return kind ? { kind } : undefined;
 }
@@ -281,46 +292,58 @@ function readRule(r: JsonReader, v: unknown, path: string, byCode: Map<string, I
     case 'consistency': {
       const indicator = indicatorRef('indicator', { numeric: true });
       const formula = r.string(o, 'formula', path);
-      if (formula !== undefined) formulas.push({ path: `${path}.formula`, src: formula, scope: 'indicators' });
+      const check: FormulaCheck | undefined = formula === undefined ? undefined : { path: `${path}.formula`, src: formula, scope: 'indicators' };
+      if (check) formulas.push(check);
       if (indicator && byCode.get(indicator)?.source !== 'entered') r.error(`${path}.indicator`, 'consistency-on-derived', `一致性规则只能核对录入的指标，「${indicator}」是派生指标`, indicator);
       if (!needSeverity('warning') || !indicator || formula === undefined) return undefined;
-      return { kind, id, severity: 'warning', indicator, formula };
+      const rule: Rule = { kind, id, severity: 'warning', indicator, formula };
+      if (check) check.assign = (expanded) => (rule.formula = expanded);
+      return rule;
     }
     case 'expression': {
       const condition = r.string(o, 'condition', path);
-      if (condition !== undefined) formulas.push({ path: `${path}.condition`, src: condition, scope: 'indicators' });
+      const check: FormulaCheck | undefined = condition === undefined ? undefined : { path: `${path}.condition`, src: condition, scope: 'indicators' };
+      if (check) formulas.push(check);
       const indicators = r.stringList(o, 'indicators', path, { nonEmpty: true }) ?? [];
       indicators.forEach((c, i) => {
         if (!byCode.has(c)) r.error(`${path}.indicators[${i}]`, 'unknown-indicator', `规则「${id}」引用的指标「${c}」在指标集中不存在，请改正代码`, c);
       });
       if (condition === undefined || message === undefined) return undefined;
-      return { kind, id, severity, condition, indicators, message };
+      const rule: Rule = { kind, id, severity, condition, indicators, message };
+      if (check) check.assign = (expanded) => (rule.condition = expanded);
+      return rule;
     }
     case 'roster-row': {
       const condition = r.string(o, 'condition', path);
-      if (condition !== undefined) formulas.push({ path: `${path}.condition`, src: condition, scope: 'roster-row' });
+      const check: FormulaCheck | undefined = condition === undefined ? undefined : { path: `${path}.condition`, src: condition, scope: 'roster-row' };
+      if (check) formulas.push(check);
       const fields = r.stringList(o, 'fields', path, { nonEmpty: true }) ?? [];
       fields.forEach((c, i) => {
         if (!roster.fields.some((f) => f.code === c)) r.error(`${path}.fields[${i}]`, 'unknown-field', `规则「${id}」引用的台账字段「${c}」不存在，请改正代码`, c);
       });
       if (condition === undefined || message === undefined) return undefined;
-      return { kind, id, severity, condition, fields, message };
+      const rule: Rule = { kind, id, severity, condition, fields, message };
+      if (check) check.assign = (expanded) => (rule.condition = expanded);
+      return rule;
     }
   }
 }
 
-function checkFormulas(r: JsonReader, formulas: FormulaCheck[], byCode: Map<string, Indicator>, roster: RosterDefinition): Map<string, Expr> {
+function checkFormulas(r: JsonReader, formulas: FormulaCheck[], byCode: Map<string, Indicator>, roster: RosterDefinition, classes: ProjectClass[] = []): Map<string, Expr> {
   const parsed = new Map<string, Expr>();
   const fieldCodes = new Set(roster.fields.map((f) => f.code));
   const periodVars = new Set<string>(PERIOD_VARIABLES);
+  const classAsts = classAstMap(classes);
   for (const f of formulas) {
     const result = parseExpression(f.src);
     if (!result.ok) {
       r.error(f.path, 'bad-formula', `公式「${f.src}」无法解析：${result.message}`, f.src);
       continue;
     }
-    parsed.set(f.path, result.ast);
-    const refs = referencesOf(result.ast);
+    const ast = classAsts.size > 0 ? expandClasses(result.ast, classAsts, f.scope === 'roster-row') : result.ast;
+    if (ast !== result.ast) f.assign?.(printExpression(ast));
+    parsed.set(f.path, ast);
+    const refs = referencesOf(ast);
     const unknown = (name: string, where: string): void => r.error(f.path, 'unknown-reference', `公式「${f.src}」中的「${name}」不是${where}`, name);
     for (const name of refs.outside) {
       const known = f.scope === 'roster-row' ? fieldCodes.has(name) : byCode.has(name) || periodVars.has(name);
@@ -364,4 +387,105 @@ function checkCycles(r: JsonReader, byCode: Map<string, Indicator>, parsed: Map<
     state.set(code, 'done');
   };
   for (const code of deps.keys()) visit(code, []);
+}
+
+function classAstMap(classes: ProjectClass[]): Map<string, Expr> {
+  const map = new Map<string, Expr>();
+  for (const c of classes) {
+    const p = parseExpression(c.condition);
+    if (p.ok) map.set(c.code, p.ast);
+  }
+  return map;
+}
+
+/** Replaces project-class codes by their conditions: inside aggregates, or everywhere in a roster-row condition. */
+export function expandClasses(e: Expr, classes: ReadonlyMap<string, Expr>, rowScope: boolean): Expr {
+  const walk = (x: Expr, inRow: boolean): Expr => {
+    switch (x.type) {
+      case 'identifier':
+        return inRow ? (classes.get(x.name) ?? x) : x;
+      case 'unary': {
+        const operand = walk(x.operand, inRow);
+        return operand === x.operand ? x : { ...x, operand };
+      }
+      case 'binary': {
+        const left = walk(x.left, inRow);
+        const right = walk(x.right, inRow);
+        return left === x.left && right === x.right ? x : { ...x, left, right };
+      }
+      case 'call': {
+        const row = inRow || x.name === 'count' || x.name === 'sum';
+        const args = x.args.map((a) => walk(a, row));
+        return args.every((a, i) => a === x.args[i]) ? x : { ...x, args };
+      }
+      default:
+        return x;
+    }
+  };
+  return walk(e, rowScope);
+}
+
+/**
+ * `projectClasses`: named classes of projects (本年铺排项目, 亿元以上), each a condition over a roster
+ * row or a size band; a class may use the classes before it. Formulas use them by code in count/sum.
+ */
+function readProjectClasses(r: JsonReader, root: Record<string, unknown>, roster: RosterDefinition, indicatorCodes: Map<string, string>): ProjectClass[] {
+  const out: ProjectClass[] = [];
+  const fieldCodes = new Set(roster.fields.map((f) => f.code));
+  const periodVars = new Set<string>(PERIOD_VARIABLES);
+  (r.array(root, 'projectClasses', '$', { required: false }) ?? []).forEach((cv, i) => {
+    const p = `$.projectClasses[${i}]`;
+    const o = r.object(cv, p);
+    if (!o) return;
+    const code = readCode(r, o, p, '项目口径');
+    const name = r.string(o, 'name', p);
+    if (code && (fieldCodes.has(code) || indicatorCodes.has(code) || out.some((c) => c.code === code))) r.error(`${p}.code`, 'duplicate-class', `项目口径代码「${code}」与台账字段、指标或其他口径重复，请换一个`, code);
+    const written = r.string(o, 'condition', p, { required: false });
+    const bandObj = o['band'] === undefined ? undefined : r.object(o['band'], `${p}.band`);
+    // A band's condition is written from the band (a condition stored beside it, as a parsed set is saved, is replaced).
+    if (written === undefined && bandObj === undefined) {
+      r.error(p, 'class-needs-one', `项目口径「${code ?? '?'}」应写 condition（条件）或 band（规模区间）`);
+      return;
+    }
+    let condition = written;
+    let band: ProjectClass['band'];
+    if (bandObj) {
+      const bp = `${p}.band`;
+      const field = r.string(bandObj, 'field', bp);
+      const atLeast = r.number(bandObj, 'atLeast', bp, { required: false });
+      const below = r.number(bandObj, 'below', bp, { required: false });
+      const f = roster.fields.find((x) => x.code === field);
+      if (field !== undefined && f?.type !== 'number') r.error(`${bp}.field`, 'band-field', `规模区间的字段「${field}」应为台账中的数值字段（如 totalInvestment）`, field);
+      if (atLeast === undefined && below === undefined) r.error(bp, 'band-empty', '规模区间至少要写 atLeast（以上，含本数）或 below（以下，不含本数）之一');
+      if (atLeast !== undefined && below !== undefined && atLeast >= below) r.error(bp, 'bad-range', `规模区间下限 ${atLeast} 应小于上限 ${below}`);
+      if (field === undefined || (atLeast === undefined && below === undefined)) return;
+      // 以上 includes its bound (1亿元以上 counts a project of exactly 1亿元); the upper bound is exclusive.
+      condition = [atLeast !== undefined ? `${field} >= ${atLeast}` : '', below !== undefined ? `${field} < ${below}` : ''].filter(Boolean).join(' && ');
+      band = { field, ...(atLeast !== undefined ? { atLeast } : {}), ...(below !== undefined ? { below } : {}) };
+    }
+    if (condition === undefined || code === undefined || name === undefined) return;
+    const parsedCondition = parseExpression(condition);
+    if (!parsedCondition.ok) {
+      r.error(`${p}.condition`, 'bad-formula', `项目口径「${name}」的条件「${condition}」无法解析：${parsedCondition.message}`, condition);
+      return;
+    }
+    const expanded = expandClasses(parsedCondition.ast, classAstMap(out), true);
+    const refs = referencesOf(expanded);
+    for (const n of [...refs.outside, ...refs.inside]) {
+      if (!fieldCodes.has(n) && !periodVars.has(n)) r.error(`${p}.condition`, 'unknown-reference', `项目口径「${name}」的条件中「${n}」不是台账字段、前面定义的口径或报告期变量`, n);
+    }
+    if (refs.inside.size > 0 || refs.lastYear.size > 0) r.error(`${p}.condition`, 'bad-formula', `项目口径「${name}」是逐个项目的条件，不能使用 count/sum/lastYear`, condition);
+    const cls: ProjectClass = { code, name, condition: printExpression(expanded) };
+    if (band) cls.band = band;
+    out.push(cls);
+  });
+  return out;
+}
+
+function readNewZone(r: JsonReader, root: Record<string, unknown>): NewZoneRule | undefined {
+  if (root['newZone'] === undefined) return undefined;
+  const o = r.object(root['newZone'], '$.newZone');
+  if (!o) return undefined;
+  const reason = r.string(o, 'reason', '$.newZone');
+  return reason === undefined ? undefined : { reason };
 }

@@ -42,7 +42,7 @@ describe('the seed files load and pass their own schema', () => {
     const r = parseIndicatorSet(setJson, 'kfq-quarterly-2024.json');
     expect(r.issues).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(builtinIndicatorSets().map((s) => `${s.id}@${s.version}`)).toEqual(['kfq-quarterly@2024.1']);
+    expect(builtinIndicatorSets().map((s) => `${s.id}@${s.version}`)).toEqual(['kfq-quarterly@2024.1', 'kfq-quarterly@2023.1', 'kfq-quarterly@2025.1']);
   });
 
   it('the zone registry names the zones of the articles', () => {
@@ -72,7 +72,7 @@ describe('the seed files load and pass their own schema', () => {
 
   it('the roster uses the agreed field codes, each with header synonyms', () => {
     const set = findIndicatorSet('kfq-quarterly');
-    expect(set?.roster.fields.map((f) => f.code)).toEqual(['name', 'batch', 'industry', 'totalInvestment', 'investmentThisYear', 'expectedOutput', 'signed', 'started', 'producing', 'reachedDesign', 'signDate', 'startDate', 'productionDate', 'startBatch', 'productionBatch', 'industrial', 'strategicEmerging', 'keyChain', 'note']);
+    expect(set?.roster.fields.map((f) => f.code)).toEqual(['name', 'batch', 'industry', 'totalInvestment', 'investmentThisYear', 'expectedOutput', 'signed', 'started', 'producing', 'reachedDesign', 'signDate', 'startDate', 'productionDate', 'startBatch', 'productionBatch', 'industrial', 'strategicEmerging', 'keyChain', 'note', 'plannedInvestmentThisYear']);
     for (const f of set?.roster.fields ?? []) expect(f.synonyms.length).toBeGreaterThan(1);
     expect(set?.roster.keyFields).toEqual(['name']);
   });
@@ -91,7 +91,8 @@ describe('the seed files load and pass their own schema', () => {
   });
 
   it('finds a set by id, the latest when no version is asked', () => {
-    expect(findIndicatorSet('kfq-quarterly')?.version).toBe('2024.1');
+    expect(findIndicatorSet('kfq-quarterly')?.version).toBe('2025.1');
+    expect(findIndicatorSet('kfq-quarterly', '2024.1')?.year).toBe(2024);
     expect(findIndicatorSet('kfq-quarterly', '1999.1')).toBeUndefined();
   });
 });

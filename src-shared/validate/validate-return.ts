@@ -1,7 +1,7 @@
 import type { Computed, ComputedReturn, Indicator, IndicatorSet, IssueTarget, Rule, RosterField, ValidationIssue, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
 import { evaluateCondition, evaluateInterval, evaluateRowCondition, publishedInterval, type ExpressionContext, type IntervalResult, type VariableValue } from '../expr';
 import { formulaAst } from '../compute/formula-cache';
-import { lastYearValue, namesOf, resolveZoneType } from '../compute/compute-return';
+import { lastYearValue, namesOf, resolveNewZone, resolveZoneType } from '../compute/compute-return';
 import { formatFigure } from '../format';
 import { allIndicators } from '../seeds';
 
@@ -10,6 +10,10 @@ export interface ValidateOptions {
   zoneType?: ZoneType;
   /** When given, the return's zone must be in it. */
   registry?: ZoneRegistry;
+  /** The zone is new this year (see `ComputeOptions.newZone`). */
+  newZone?: boolean;
+  /** A zone missing from the registry is a warning, not an error: its type was given explicitly (`--zone-type`). */
+  zoneTypeGiven?: boolean;
 }
 
 const EPSILON = 1e-9;
@@ -44,8 +48,13 @@ export function validateReturn(set: IndicatorSet, ret: ZoneReturn, computed: Com
   if (ret.indicatorSet.id !== set.id || ret.indicatorSet.version !== set.version) {
     add('set-mismatch', 'error', 'set-mismatch', { kind: 'return' }, `报表使用的指标集为「${ret.indicatorSet.id} ${ret.indicatorSet.version}」，与「${set.id} ${set.version}」不符，请用对应版本的指标集打开`);
   }
+  if (set.year !== ret.period.year) {
+    add('set-year-mismatch', 'error', 'set-year-mismatch', { kind: 'return' }, `报告期为${ret.period.year}年，而指标集「${set.id} ${set.version}」是${set.year}年的（省定目标随年份不同），请改用${ret.period.year}年的指标集`);
+  }
   if (opts.registry && !opts.registry.zones.some((z) => z.id === ret.zoneId)) {
-    add('unknown-zone', 'error', 'unknown-zone', { kind: 'return' }, `开发区编号「${ret.zoneId}」不在开发区名录中，请在设置中选择本开发区或更新名录`);
+    const where = '请在「设置 → 开发区名录」中添加该开发区（或导入名录表），命令行可用 --registry 指定名录文件';
+    if (opts.zoneTypeGiven) add('unknown-zone', 'warning', 'unknown-zone', { kind: 'return' }, `开发区编号「${ret.zoneId}」不在开发区名录中，已按指定的开发区类型检查；${where}`);
+    else add('unknown-zone', 'error', 'unknown-zone', { kind: 'return' }, `开发区编号「${ret.zoneId}」不在开发区名录中，无法确定开发区类型和所属市；${where}`);
   }
 
   for (const code of Object.keys(ret.values)) {
@@ -56,9 +65,10 @@ export function validateReturn(set: IndicatorSet, ret: ZoneReturn, computed: Com
     }
   }
 
+  const newZoneReason = resolveNewZone(set, ret, opts) ? set.newZone?.reason : undefined;
   for (const ind of indicators) {
     if (!applicable(ind) || ind.source !== 'entered') continue;
-    checkEntered(ind, ret, opts, add);
+    checkEntered(ind, ret, opts, add, newZoneReason);
   }
 
   checkRoster(set.roster.fields, ret, add);
@@ -76,7 +86,7 @@ export function validateReturn(set: IndicatorSet, ret: ZoneReturn, computed: Com
 
 type Add = (code: string, severity: 'error' | 'warning', key: string, target: IssueTarget, message: string) => void;
 
-function checkEntered(ind: Indicator, ret: ZoneReturn, opts: ValidateOptions, add: Add): void {
+function checkEntered(ind: Indicator, ret: ZoneReturn, opts: ValidateOptions, add: Add, newZoneReason?: string): void {
   const v = ret.values[ind.code];
   const current = v?.current;
   const target = (column: 'current' | 'lastYear'): IssueTarget => ({ kind: 'indicator', code: ind.code, column });
@@ -106,7 +116,7 @@ function checkEntered(ind: Indicator, ret: ZoneReturn, opts: ValidateOptions, ad
   const typedLastYear = v?.lastYear;
   if (typedLastYear !== undefined && typedLastYear !== null) checkNumber(typedLastYear, 'lastYear', '上年同期数');
   if (ind.compareLastYear && !empty) {
-    const ly = lastYearValue(ind, ret, opts.lastYearReturn);
+    const ly = lastYearValue(ind, ret, opts.lastYearReturn, newZoneReason);
     if (!ly.ok && ly.reason === 'missing-input') add('missing-last-year', 'error', `missing-last-year:${ind.code}`, target('lastYear'), `「${ind.name}」缺少上年同期数，无法计算同比增速，请填入上年同期累计数（单位：${ind.unit}）`);
   }
 }

@@ -132,7 +132,7 @@ const payloadShape = object({
   revision: int,
   exportedAt: str,
   periodLabel: str,
-  zone: object({ id: str, name: str, cityName: str, county: str, type: oneOf('industrial', 'tourism') }),
+  zone: object({ id: str, name: str, cityName: str, county: str, type: oneOf('industrial', 'tourism', 'agricultural') }),
   indicatorSet,
   return: zoneReturn,
   figures: object({
