@@ -47,14 +47,14 @@ describe('rate limit and the 已汇总 state', () => {
   });
 
   it('the province publishes next year\'s set as data; the app installs it after checking its checksum; a published version never changes', async () => {
-    const next = { ...kfqSet(), version: '2025.1', year: 2025, name: '开发区季度指标（2025年）' };
-    const published = await publishIndicatorSet(server.db, next, 'kfq-quarterly-2025.json', 'test', null);
+    const next = { ...kfqSet(), version: '2026.1', year: 2026, name: '开发区季度指标（2026年）' };
+    const published = await publishIndicatorSet(server.db, next, 'kfq-quarterly-2026.json', 'test', null);
     expect(published.ok).toBe(true);
-    const got = await server.client.indicatorSet(reader, 'kfq-quarterly', '2025.1');
+    const got = await server.client.indicatorSet(reader, 'kfq-quarterly', '2026.1');
     expect(got.ok).toBe(true);
     if (!got.ok) return;
     const installed = checkPublishedIndicatorSet(got.value);
-    expect(installed.ok && installed.value.year).toBe(2025);
+    expect(installed.ok && installed.value.year).toBe(2026);
     expect((await publishIndicatorSet(server.db, next, 'again.json', 'test', null)).ok).toBe(true);
     const changed = await publishIndicatorSet(server.db, { ...next, name: '改过的' }, 'changed.json', 'test', null);
     expect(!changed.ok && changed.message).toContain('不能更改');
