@@ -39,12 +39,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${name}：无法读取报表数据。${read.issues[0]?.message ?? ''}\n`);
     return 1;
   }
-  const { identity, revision, checksum, checksumOk, metadataOk, tableOk, intact } = read.value;
-  print({ ok: true, file: name, identity, revision, checksumOk, metadataOk, tableOk, intact, sha256: checksum, problems: read.issues });
+  const { identity, revision, checksum, checksumOk, metadataOk, tableOk, intact, verdict } = read.value;
+  print({ ok: true, file: name, identity, revision, checksumOk, metadataOk, tableOk, intact, verdict, sha256: checksum, problems: read.issues });
   process.stderr.write(
     intact
-      ? `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，校验码一致，表格与数据相符。\n`
-      : `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，${checksumOk ? '校验码一致' : '校验码不一致'}，发现 ${read.issues.length} 处问题（见 problems）。\n`,
+      ? `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，校验码一致，表格与数据相符。${verdict.text}。\n`
+      : `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，${checksumOk ? '校验码一致' : '校验码不一致'}，发现 ${read.issues.length} 处问题（见 problems）。${verdict.text}。\n`,
   );
   return intact ? 0 : 1;
 }
