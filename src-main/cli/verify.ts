@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkSignatureRecord } from '../../src-shared/collect-protocol';
-import { MAX_WORKBOOK_BYTES, readSubmissionWorkbook, type SubmissionIdentity } from '../../src-shared/workbook';
+import { MAX_WORKBOOK_BYTES, readSubmissionWorkbook, verdictText, type SignatureStatus, type SubmissionIdentity, type SubmissionVerdict } from '../../src-shared/workbook';
 
 const USAGE = '用法: zone-returns verify <报送工作簿.xlsx> [--signature 签名记录.sig.json]（默认读取同目录的 <文件>.sig.json）';
 
@@ -84,12 +84,15 @@ export async function run(argv: string[]): Promise<number> {
   const { identity, revision, checksum, checksumOk, metadataOk, tableOk, intact } = read.value;
   const sidecar = signatureArg ?? `${file}.sig.json`;
   const signature = signatureArg !== undefined || existsSync(sidecar) ? checkSignatureFile(sidecar, bytes, identity, checksum.computed) : undefined;
-  print({ ok: true, file: name, identity, revision, checksumOk, metadataOk, tableOk, intact, sha256: checksum, problems: read.issues, ...(signature ? { signature } : {}) });
+  // The reader cannot see the sidecar: the verdict's origin half is filled in here, from the signature record.
+  const origin: SignatureStatus = signature === undefined ? read.value.verdict.signature : signature.ok ? { state: 'valid', signer: `${signature.zoneName}的设备 ${signature.deviceId}` } : { state: 'invalid', reason: signature.message };
+  const verdict: SubmissionVerdict = { ...read.value.verdict, signature: origin, text: verdictText(read.value.verdict.contentIntact, origin) };
+  print({ ok: true, file: name, identity, revision, checksumOk, metadataOk, tableOk, intact, verdict, sha256: checksum, problems: read.issues, ...(signature ? { signature } : {}) });
   if (signature) process.stderr.write(`${signature.ok ? '' : '签名未通过：'}${signature.message}\n`);
   process.stderr.write(
     intact
-      ? `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，校验码一致，表格与数据相符。\n`
-      : `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，${checksumOk ? '校验码一致' : '校验码不一致'}，发现 ${read.issues.length} 处问题（见 problems）。\n`,
+      ? `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，校验码一致，表格与数据相符。${verdict.text}。\n`
+      : `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，${checksumOk ? '校验码一致' : '校验码不一致'}，发现 ${read.issues.length} 处问题（见 problems）。${verdict.text}。\n`,
   );
   return intact && (signature === undefined || signature.ok) ? 0 : 1;
 }

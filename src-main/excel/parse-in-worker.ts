@@ -14,7 +14,8 @@ export interface WorkerLimits {
   maxHeapMb: number;
 }
 
-export const DEFAULT_WORKER_LIMITS: WorkerLimits = { timeoutMs: 120_000, maxHeapMb: 2048 };
+/** The whole process stays under 1 GB: a 768 MB heap, and every limit applied before SheetJS expands. */
+export const DEFAULT_WORKER_LIMITS: WorkerLimits = { timeoutMs: 30_000, maxHeapMb: 768 };
 
 /**
  * Where the worker script is. The Electron build passes its bundled JavaScript file; from source

@@ -6,7 +6,7 @@ import type { LedgerFile } from '../../src-shared/ledger';
 import type { Result, UserIssue } from '../../src-shared/model';
 import type { WebLedgerAnswer, WebLedgerJob } from './ledger-worker-protocol';
 
-export const WEB_WORKER_TIMEOUT_MS = 120_000;
+export const WEB_WORKER_TIMEOUT_MS = 30_000;
 
 function failure(code: string, message: string, file: string): Result<LedgerFile> {
   const issue: UserIssue = { code, severity: 'error', message, location: { file } };

@@ -5,7 +5,7 @@
  */
 import { codepages } from './cptable';
 
-export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le';
+export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16be';
 
 /** Decodes UTF-8, or returns null at the first byte sequence that is not valid UTF-8. */
 export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
@@ -57,11 +57,13 @@ export function decodeUtf8Strict(bytes: Uint8Array, start = 0): string | null {
   return chunks.join('');
 }
 
-function decodeUtf16le(bytes: Uint8Array, start: number): string {
+function decodeUtf16(bytes: Uint8Array, start: number, bigEndian = false): string {
   const chunks: string[] = [];
   let codes: number[] = [];
+  const lo = bigEndian ? 1 : 0;
+  const hi = bigEndian ? 0 : 1;
   for (let i = start; i + 1 < bytes.length; i += 2) {
-    codes.push((bytes[i] as number) | ((bytes[i + 1] as number) << 8));
+    codes.push((bytes[i + lo] as number) | ((bytes[i + hi] as number) << 8));
     if (codes.length >= 8192) {
       chunks.push(String.fromCharCode(...codes));
       codes = [];
@@ -69,6 +71,19 @@ function decodeUtf16le(bytes: Uint8Array, start: number): string {
   }
   chunks.push(String.fromCharCode(...codes));
   return chunks.join('');
+}
+
+/** UTF-16LE without a BOM: zeros in most odd bytes and almost no even ones (ASCII-range text). */
+function utf16WithoutBom(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return false;
+  let oddZero = 0;
+  let evenZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero += 1;
+    if (bytes[i + 1] === 0) oddZero += 1;
+  }
+  return oddZero >= n / 2 / 3 && evenZero <= n / 2 / 50;
 }
 
 export function decodeGbk(bytes: Uint8Array): string {
@@ -80,7 +95,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeUtf8Strict(bytes, 3) ?? decodeGbk(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16le(bytes, 2), encoding: 'utf-16le' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decodeUtf16(bytes, 2), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decodeUtf16(bytes, 2, true), encoding: 'utf-16be' };
+  if (utf16WithoutBom(bytes)) return { text: decodeUtf16(bytes, 0), encoding: 'utf-16le' };
   const utf8 = decodeUtf8Strict(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
   return { text: decodeGbk(bytes), encoding: 'gbk' };

@@ -51,6 +51,44 @@ const OTHER_KINDS: Array<{ test: (b: Uint8Array) => boolean; what: string }> = [
 
 const RETRY = '请在 Excel 或 WPS 中打开该文件，另存为 .xlsx 后再导入。';
 
+/** Excel's own grid. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * UTF-16LE text without a BOM: ASCII-range characters (digits, commas, line breaks) leave a zero
+ * in every odd byte. Most of the odd bytes of the first kilobytes are zero, almost none of the even.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return false;
+  let oddZero = 0;
+  let evenZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero += 1;
+    if (bytes[i + 1] === 0) oddZero += 1;
+  }
+  return oddZero >= n / 2 / 3 && evenZero <= n / 2 / 50;
+}
+
+/**
+ * The largest row (Y) and column (X) a SYLK file (`ID;P…`) declares. SheetJS allocates up to the
+ * largest column it meets, so a 64-byte file naming column 2,000,000,000 would never finish.
+ */
+function sylkExtent(bytes: Uint8Array): { rows: number; columns: number } | undefined {
+  if (!asciiAt(bytes, 'ID;')) return undefined;
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 8192)));
+  let rows = 0;
+  let columns = 0;
+  for (const m of text.matchAll(/;([XY])(\d+)/g)) {
+    const v = Number(m[2]);
+    if (m[1] === 'X') columns = Math.max(columns, v);
+    else rows = Math.max(rows, v);
+  }
+  return { rows, columns };
+}
+
 export function sniffFormat(bytes: Uint8Array, fileName: string, limits: LedgerLimits): { ok: true; value: Sniffed } | { ok: false; issues: UserIssue[] } {
   const fail = (code: string, message: string) => ({ ok: false as const, issues: [fileError(code, message, fileName)] });
   if (bytes.length === 0) return fail('empty-file', `文件「${fileName}」是空的（0 字节）。请确认选对了文件。`);
@@ -83,15 +121,27 @@ export function sniffFormat(bytes: Uint8Array, fileName: string, limits: LedgerL
   for (const other of OTHER_KINDS) {
     if (other.test(bytes)) return fail('not-a-spreadsheet', `文件「${fileName}」实际上是${other.what}，不是 Excel 表格（可能只是改了扩展名）。请选择真正的台账文件。`);
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, value: { kind: 'utf16-text' } };
-  // Text files have no NUL bytes; binary files of kinds we do not know almost always do.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksLikeUtf16(bytes)) return { ok: true, value: { kind: 'utf16-text' } };
+  // Text files have no NUL bytes; binary files of kinds we do not know have many of them and
+  // other control bytes. A text file with a stray NUL is named with the row it is on.
   const probe = Math.min(bytes.length, 8192);
   let controls = 0;
+  let nuls = 0;
   for (let i = 0; i < probe; i++) {
     const b = bytes[i] ?? 0;
-    if (b === 0) return fail('not-a-spreadsheet', `文件「${fileName}」不是 Excel 表格，也不是文本（CSV）文件，无法识别。${RETRY}`);
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls += 1;
+    if (b === 0) nuls += 1;
+    else if (b < 9 || (b > 13 && b < 32 && b !== 27)) controls += 1;
   }
-  if (controls > probe / 20) return fail('not-a-spreadsheet', `文件「${fileName}」不是 Excel 表格，也不是文本（CSV）文件，无法识别。${RETRY}`);
+  if (controls + nuls > probe / 20) return fail('not-a-spreadsheet', `文件「${fileName}」不是 Excel 表格，也不是文本（CSV）文件，无法识别。${RETRY}`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    let row = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < nul; i = bytes.indexOf(0x0a, i + 1)) row += 1;
+    return fail('nul-byte', `文件「${fileName}」第 ${row} 行含有空字符（NUL，字节 0），文件可能已损坏或被其他程序写坏，已拒绝导入。请在 Excel 或 WPS 中打开该文件，检查第 ${row} 行后另存为 .xlsx，再导入。`);
+  }
+  const sylk = sylkExtent(bytes);
+  if (sylk && (sylk.columns > EXCEL_COLUMNS || sylk.rows > EXCEL_ROWS)) {
+    return fail('too-many-columns', `文件「${fileName}」（SYLK 文本表格）声明的单元格位于第 ${sylk.rows} 行、第 ${sylk.columns} 列，超出 Excel 的范围（${EXCEL_ROWS} 行、${EXCEL_COLUMNS} 列），不像是一份台账，已拒绝读取。${RETRY}`);
+  }
   return { ok: true, value: { kind: 'text' } };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRows, editDistance, isNearDuplicate, normaliseName, type ExistingRow } from './diff-rows';
+import { diffRows, flagNearDuplicates, editDistance, isNearDuplicate, normaliseName, type ExistingRow } from './diff-rows';
 import { TEST_TARGETS } from './test-support';
 import type { MappedRow } from './types';
 
@@ -42,6 +42,18 @@ describe('diffRows', () => {
     expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id))).toEqual([['a'], ['b'], []]);
     expect(preview.rows[0]?.issues.map((i) => i.code)).toEqual(['near-duplicate']);
     expect(preview.summary.nearDuplicates).toBe(2);
+  });
+
+  it('can leave the near-duplicate search for later, with the same flags in the end', () => {
+    const mapped = [row(2, { name: '康佳智慧科技城' }), row(3, { name: '江苏国强智能光伏装备制造项口' }), row(4, { name: '全新项目' })];
+    const first = diffRows(mapped, existing, { ...opts, nearDuplicates: false });
+    expect(first.summary.nearDuplicates).toBe(0);
+    expect(first.rows.every((r) => r.nearDuplicates.length === 0)).toBe(true);
+    const later = flagNearDuplicates(first, existing, opts);
+    expect(later).toEqual(diffRows(mapped, existing, opts));
+    // Only the row's own zone is searched.
+    const elsewhere = flagNearDuplicates(first, existing.map((e) => ({ ...e, zoneId: 'other-zone' })), opts);
+    expect(elsewhere.summary.nearDuplicates).toBe(0);
   });
 
   it('makes rows with errors invalid and excluded, and flags duplicates within the file', () => {

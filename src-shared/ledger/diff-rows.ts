@@ -62,6 +62,8 @@ export interface DiffOptions {
   defaultZoneId: string | null;
   /** Zone text in a ledger (晋城开发区) → zone id; undefined when unknown. */
   resolveZone?: (text: string) => string | undefined;
+  /** false: leave the near-duplicate search out, to run it later with `flagNearDuplicates`. */
+  nearDuplicates?: boolean;
 }
 
 /** Name as compared: half-width, no spaces or punctuation, lower case. */
@@ -175,15 +177,11 @@ class NameIndex {
   }
 }
 
-export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: DiffOptions): Preview {
-  const keyOf = (zoneId: string | null, values: Record<string, MappedValue | undefined>): string =>
-    `${zoneId ?? ''}\u0000${opts.keyFields.map((f) => normaliseName(String(values[f] ?? ''))).join('\u0000')}`;
-  const nameField = opts.keyFields[0];
-  const stored = new Map<string, ExistingRow>();
+/** Stored names of each zone, indexed for the near-duplicate search. */
+function indexByZone(existing: ExistingRow[], nameField: string | undefined): Map<string, NameIndex> {
   const byZone = new Map<string, NameIndex>();
+  if (nameField === undefined) return byZone;
   for (const row of existing) {
-    stored.set(keyOf(row.zoneId, row.values), row);
-    if (nameField === undefined) continue;
     let index = byZone.get(row.zoneId);
     if (!index) {
       index = new NameIndex();
@@ -191,6 +189,47 @@ export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: Dif
     }
     index.add(row, normaliseName(String(row.values[nameField] ?? '')));
   }
+  return byZone;
+}
+
+/** Flags one new row whose name is near a stored name of its own zone (only that zone's names are searched). */
+function flagRow(out: PreviewRow, byZone: Map<string, NameIndex>, nameField: string | undefined): void {
+  if (nameField === undefined || out.zoneId === null || out.existingId !== undefined) return;
+  const values = out.values;
+  const name = normaliseName(String(values[nameField] ?? ''));
+  for (const candidate of byZone.get(out.zoneId)?.nearDuplicates(name) ?? []) {
+    out.nearDuplicates.push({ id: candidate.id, name: String(candidate.values[nameField] ?? '') });
+  }
+  if (out.nearDuplicates.length > 0) {
+    out.issues.push(
+      issue('near-duplicate', 'warning', `第 ${out.row} 行「${String(values[nameField] ?? '')}」与已有项目「${out.nearDuplicates.map((d) => d.name).join('」「')}」名称相近，可能是同一个项目。如是，请把台账中的名称改成一致后重新导入；如不是，可直接导入。`, { sheet: out.sheet, row: out.row }, String(values[nameField] ?? '')),
+    );
+  }
+}
+
+/**
+ * The near-duplicate search on its own, for a preview made with `nearDuplicates: false`: the
+ * preview is shown first, and this runs afterwards (in a worker) and its flags are shown when
+ * they arrive. Returns a new preview; the one given is not changed.
+ */
+export function flagNearDuplicates(preview: Preview, existing: ExistingRow[], opts: Pick<DiffOptions, 'keyFields'>): Preview {
+  const byZone = indexByZone(existing, opts.keyFields[0]);
+  const rows = preview.rows.map((r) => {
+    if (r.status !== 'new') return r;
+    const out: PreviewRow = { ...r, nearDuplicates: [], issues: r.issues.filter((i) => i.code !== 'near-duplicate') };
+    flagRow(out, byZone, opts.keyFields[0]);
+    return out;
+  });
+  return { rows, summary: { ...preview.summary, nearDuplicates: rows.filter((r) => r.nearDuplicates.length > 0).length } };
+}
+
+export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: DiffOptions): Preview {
+  const keyOf = (zoneId: string | null, values: Record<string, MappedValue | undefined>): string =>
+    `${zoneId ?? ''}\u0000${opts.keyFields.map((f) => normaliseName(String(values[f] ?? ''))).join('\u0000')}`;
+  const nameField = opts.keyFields[0];
+  const stored = new Map<string, ExistingRow>();
+  for (const row of existing) stored.set(keyOf(row.zoneId, row.values), row);
+  const byZone = opts.nearDuplicates === false ? new Map<string, NameIndex>() : indexByZone(existing, nameField);
   const fieldCodes = opts.targets.map((t) => t.code).filter((c) => c !== ZONE_TARGET_CODE);
   const seen = new Map<string, number>();
   const rows: PreviewRow[] = mapped.map((m) => {
@@ -227,16 +266,8 @@ export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: Dif
       }
       out.values = merged;
       out.status = out.changes.length > 0 ? 'changed' : 'unchanged';
-    } else if (nameField !== undefined && zoneId !== null) {
-      const name = normaliseName(String(values[nameField] ?? ''));
-      for (const candidate of byZone.get(zoneId)?.nearDuplicates(name) ?? []) {
-        out.nearDuplicates.push({ id: candidate.id, name: String(candidate.values[nameField] ?? '') });
-      }
-      if (out.nearDuplicates.length > 0) {
-        out.issues.push(
-          issue('near-duplicate', 'warning', `第 ${m.row} 行「${String(values[nameField] ?? '')}」与已有项目「${out.nearDuplicates.map((d) => d.name).join('」「')}」名称相近，可能是同一个项目。如是，请把台账中的名称改成一致后重新导入；如不是，可直接导入。`, { sheet: m.sheet, row: m.row }, String(values[nameField] ?? '')),
-        );
-      }
+    } else if (opts.nearDuplicates !== false) {
+      flagRow(out, byZone, nameField);
     }
     if (invalid) out.status = 'invalid';
     return out;

@@ -13,7 +13,7 @@ export { rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicato
 export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, setColumnPercentScale, toSavedMapping, parseSavedMapping } from './map-columns';
 export { mapRows, type MapRowsOptions } from './map-rows';
 export { parseLedgerFile, mapLedgerTable, type ParseLedgerOptions, type MapLedgerOptions } from './parse-ledger';
-export { diffRows, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
+export { diffRows, flagNearDuplicates, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
 export {
   indicatorRowsFromWide,
   indicatorRowsFromLong,

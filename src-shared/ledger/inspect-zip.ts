@@ -43,8 +43,9 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: LedgerLi
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (cdOffset === 0xffffffff || count === 0xffff) {
-    return { ok: false, issues: [fileError('too-large-unpacked', `文件「${fileName}」解压后过大（ZIP64 格式），不像是一份台账。请检查文件是否正确。`, fileName)] };
+  const zip64Locator = eocd >= 20 && u32(bytes, eocd - 20) === 0x07064b50;
+  if (zip64Locator || cdOffset === 0xffffffff || cdSize === 0xffffffff || count === 0xffff) {
+    return { ok: false, issues: [fileError('zip64-unsupported', `文件「${fileName}」是 ZIP64 格式的压缩文件，本程序不支持读取这种格式。请在 Excel 或 WPS 中打开该文件，另存为 .xlsx 后再导入。`, fileName)] };
   }
   if (cdOffset + cdSize > eocd) return broken('压缩目录超出文件范围');
   const names = new Set<string>();
@@ -62,8 +63,26 @@ export function inspectZip(bytes: Uint8Array, fileName: string, limits: LedgerLi
     const localOffset = u32(bytes, at + 42);
     const name = entryName(bytes, at + 46, nameLength);
     if ((flags & 1) === 1) encrypted = true;
+    if (packed === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+      return { ok: false, issues: [fileError('zip64-unsupported', `文件「${fileName}」中的「${name}」使用 ZIP64 格式，本程序不支持读取这种格式。请在 Excel 或 WPS 中打开该文件，另存为 .xlsx 后再导入。`, fileName)] };
+    }
+    if (names.has(name)) {
+      return { ok: false, issues: [fileError('zip-ambiguous', `文件「${fileName}」中有两个同名的条目「${name}」，不同程序会读到不同的内容，无法确定哪一个才是台账，已拒绝读取。请在 Excel 或 WPS 中打开并另存后再导入。`, fileName)] };
+    }
     if (localOffset + 30 > cdOffset || u32(bytes, localOffset) !== 0x04034b50) return broken(`条目 ${name} 的数据缺失`);
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
+    // SheetJS trusts the local header: when it declares other sizes than the directory (and no
+    // data descriptor follows), the directory's sizes prove nothing, so the file is refused.
+    const localFlags = u16(bytes, localOffset + 6);
+    const localPacked = u32(bytes, localOffset + 18);
+    const localSize = u32(bytes, localOffset + 22);
+    const described = (localFlags & 8) === 8 && localPacked === 0 && localSize === 0;
+    if (!described && (localPacked !== packed || localSize !== size || u16(bytes, localOffset + 8) !== u16(bytes, at + 10))) {
+      return {
+        ok: false,
+        issues: [fileError('zip-bomb', `文件「${fileName}」中的「${name}」记录的大小前后不一致（目录记为 ${size} 字节，条目头记为 ${localSize} 字节），解压后可能会膨胀到远超所记录的大小，不像正常的台账，已拒绝读取以免程序卡死。请确认文件来源。`, fileName)],
+      };
+    }
     if (dataStart + packed > cdOffset) return broken(`条目 ${name} 的数据不完整`);
     if (size >= limits.bombMinBytes && packed > 0 && size / packed > limits.maxCompressionRatio) {
       return {

@@ -75,7 +75,7 @@ export interface LedgerFile {
   fileName: string;
   format: LedgerFormat;
   /** For CSV/TXT: the text encoding that was detected. */
-  encoding?: 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le';
+  encoding?: 'utf-8' | 'utf-8-bom' | 'gbk' | 'utf-16le' | 'utf-16be';
   sheets: SheetSummary[];
   /** One table per sheet that has one (or only the sheet asked for). */
   tables: LedgerTable[];

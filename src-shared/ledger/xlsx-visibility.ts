@@ -48,14 +48,36 @@ function unescapeXml(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-/** Sheet name → hidden columns and rows, for every sheet of an .xlsx; empty when anything is unexpected. */
-export function xlsxVisibility(bytes: Uint8Array): Map<string, Visibility> {
+/** The zip container of an .xlsx, read once and shared with SheetJS' own parse (`XLSX.parse_zip`). */
+export function readZipContainer(bytes: Uint8Array): unknown {
+  return zipReader.read(bytes, { type: 'array' });
+}
+
+/** One entry's bytes of a container read by `readZipContainer`. */
+export function zipEntry(container: unknown, path: string): Uint8Array | undefined {
+  const entry = zipReader.find(container, `/${path}`);
+  const content: unknown = entry?.content;
+  return content instanceof Uint8Array ? content : Array.isArray(content) ? Uint8Array.from(content as number[]) : undefined;
+}
+
+/** Most bytes looked back from a `hidden="1"` for the start of its tag: a row tag is short. */
+const MAX_TAG_BYTES = 2048;
+
+/**
+ * Sheet name → hidden columns and rows, for every sheet of an .xlsx; empty when anything is
+ * unexpected. Takes the bytes (unzipped here) or the container SheetJS reads from (no second unzip).
+ */
+export function xlsxVisibility(source: Uint8Array | { container: unknown }): Map<string, Visibility> {
   const out = new Map<string, Visibility>();
   let container: unknown;
-  try {
-    container = zipReader.read(bytes, { type: 'array' });
-  } catch {
-    return out;
+  if (source instanceof Uint8Array) {
+    try {
+      container = zipReader.read(source, { type: 'array' });
+    } catch {
+      return out;
+    }
+  } else {
+    container = source.container;
   }
   const file = (path: string): Uint8Array | undefined => {
     const entry = zipReader.find(container, `/${path}`);
@@ -90,8 +112,19 @@ export function xlsxVisibility(bytes: Uint8Array): Map<string, Visibility> {
       for (let c = min; c <= Math.min(max, min + 1024); c++) visibility.hiddenColumns.add(c - 1);
     }
     if (dataStart >= 0) {
+      // Linear: each look-back stops at the previous hit and at MAX_TAG_BYTES, so 40,000
+      // attributes in one tag cost 40,000 short scans, not 40,000 scans of the whole tag.
+      let previous = dataStart;
       for (let at = indexOfBytes(xml, 'hidden="1"', dataStart); at >= 0; at = indexOfBytes(xml, 'hidden="1"', at + 10)) {
-        const tagStart = xml.lastIndexOf(0x3c, at);
+        let tagStart = -1;
+        for (let i = at - 1; i >= Math.max(previous, at - MAX_TAG_BYTES); i--) {
+          if (xml[i] === 0x3c) {
+            tagStart = i;
+            break;
+          }
+        }
+        previous = at + 10;
+        if (tagStart < 0) continue;
         const tag = latin1(xml, tagStart, at);
         const r = /^<(?:\w+:)?row\b[^>]*\br="(\d+)"/.exec(tag)?.[1];
         if (r) visibility.hiddenRows.add(Number(r) - 1);

@@ -6,6 +6,9 @@
 import type { Result, UserIssue, ZoneReturn } from '../model';
 import { canonicalJson, parseReturn } from '../return';
 import { parseIndicatorSet } from '../seeds';
+import { inspectZip } from '../ledger/inspect-zip';
+import type { LedgerLimits } from '../ledger/types';
+import { compareLook } from './compare-look';
 import { compareSheet } from './compare-sheet';
 import { foundValue } from './cell-value';
 import { DATA_KEYS, FIRST_PART_ROW, PART_LABEL, type DataKey } from './data-sheet';
@@ -30,7 +33,55 @@ export interface SubmissionRead {
   tableOk: boolean;
   /** All three hold: the workbook is as the program wrote it. */
   intact: boolean;
+  /** What the verification can and cannot say; `signature` is filled once workbooks are signed. */
+  verdict: SubmissionVerdict;
 }
+
+/**
+ * Whether the workbook's origin is proven. The checksum has no key: anyone can recompute it, so
+ * an intact unsigned workbook proves its content agrees with itself, not who made it.
+ */
+export type SignatureStatus = { state: 'unsigned' } | { state: 'valid'; signer: string } | { state: 'invalid'; reason: string };
+
+export interface SubmissionVerdict {
+  contentIntact: boolean;
+  signature: SignatureStatus;
+  /** "内容完整；未签名，无法证明来源", or what is wrong. */
+  text: string;
+}
+
+export function verdictText(contentIntact: boolean, signature: SignatureStatus): string {
+  const content = contentIntact ? '内容完整' : '内容与报表数据不符（导出后被改动过）';
+  const origin = signature.state === 'unsigned' ? '未签名，无法证明来源' : signature.state === 'valid' ? `签名有效（${signature.signer}）` : `签名无效（${signature.reason}）`;
+  return `${content}；${origin}`;
+}
+
+/** The zip limits of a submission workbook: the importer's, sized for a return's workbook. */
+export const WORKBOOK_ZIP_LIMITS: LedgerLimits = {
+  maxFileBytes: 200 * 1024 * 1024,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  bombMinBytes: 20 * 1024 * 1024,
+  maxCells: 6_000_000,
+  maxRows: 300_000,
+  maxColumns: 512,
+};
+
+/** Parts an .xlsx written by the program (or saved again by Excel, WPS, LibreOffice) may hold. */
+const WORKBOOK_PARTS = [
+  /^\[Content_Types\]\.xml$/,
+  /^_rels\/\.rels$/,
+  /^docProps\/(?:app|core|custom)\.xml$/,
+  /^xl\/workbook\.xml$/,
+  /^xl\/_rels\/workbook\.xml\.rels$/,
+  /^xl\/styles\.xml$/,
+  /^xl\/sharedStrings\.xml$/,
+  /^xl\/calcChain\.xml$/,
+  /^xl\/theme\/theme\d+\.xml$/,
+  /^xl\/worksheets\/sheet\d+\.xml$/,
+  /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/,
+  /^xl\/printerSettings\/printerSettings\d+\.bin$/,
+];
 
 export interface ReadOptions {
   /** The file's name, used in the locations of problems. */
@@ -100,6 +151,13 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
   const file = options.fileName;
   const inFile = file === undefined ? {} : { file };
   if (bytes.length > MAX_WORKBOOK_BYTES) return fail('workbook-too-large', `文件超过 ${MAX_WORKBOOK_BYTES / 1024 / 1024} MB，不是报送工作簿。`, inFile);
+  // The importer's zip guard, before anything is inflated: bombs, lying headers, ZIP64, duplicate names.
+  let entryNames: Set<string> | undefined;
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    const zip = inspectZip(bytes, file ?? '报送工作簿', WORKBOOK_ZIP_LIMITS);
+    if (!zip.ok) return { ok: false, issues: zip.issues.map((issue) => ({ ...issue, code: issue.code === 'corrupt' ? 'workbook-unreadable' : `workbook-${issue.code}`, message: `${issue.message.replace(/台账/g, '报送工作簿')}${WHAT_TO_DO}` })) };
+    entryNames = zip.value.names;
+  }
   const workbook = await loadWorkbook(bytes);
   if (!workbook) {
     return fail('workbook-unreadable', `无法读取该文件：它不是有效的 Excel 工作簿（.xlsx），或已损坏。${WHAT_TO_DO}`, inFile);
@@ -227,19 +285,40 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
   });
 
   let tableOk = true;
-  for (const layout of layoutSubmission(payload)) {
+  const layouts = layoutSubmission(payload);
+  // Entries that are no part of a submission workbook (pictures over the table, macros, a
+  // large unreferenced entry): the file is not as the program wrote it.
+  const worksheetEntries = [...(entryNames ?? [])].filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).length;
+  for (const name of entryNames ?? []) {
+    if (name.endsWith('/') || WORKBOOK_PARTS.some((re) => re.test(name))) continue;
+    tableOk = false;
+    issues.push({ code: 'workbook-extra-entry', severity: 'error', message: `工作簿中有一个不属于报送工作簿的部分「${name}」（如图片、宏、嵌入对象或多余的数据）。${WHAT_TO_DO}`, location: { ...inFile, path: name } });
+  }
+  if (entryNames && worksheetEntries !== workbook.worksheets.length) {
+    tableOk = false;
+    issues.push({ code: 'workbook-extra-entry', severity: 'error', message: `工作簿中有 ${worksheetEntries} 个工作表部件，但只有 ${workbook.worksheets.length} 个工作表：多出的部件不属于报送工作簿。${WHAT_TO_DO}`, location: inFile });
+  }
+  const expectedSheets = new Set([...layouts.map((l) => l.name), SHEET.data]);
+  for (const sheet of workbook.worksheets) {
+    if (expectedSheets.has(sheet.name)) continue;
+    tableOk = false;
+    issues.push({ code: 'workbook-extra-sheet', severity: 'error', message: `工作簿中多了「${sheet.name}」表，它不是程序导出的。${WHAT_TO_DO}`, location: { ...inFile, sheet: sheet.name } });
+  }
+  for (const layout of layouts) {
     const sheet = workbook.getWorksheet(layout.name);
     if (!sheet) {
       tableOk = false;
       issues.push({ code: 'workbook-sheet-missing', severity: 'error', message: `工作簿缺少「${layout.name}」表。${WHAT_TO_DO}`, location: { ...inFile, sheet: layout.name } });
       continue;
     }
-    const differences = compareSheet(layout, sheet, file);
+    const differences = [...compareSheet(layout, sheet, file), ...compareLook(layout, sheet, file)];
     if (differences.length > 0) tableOk = false;
     issues.push(...differences);
   }
 
   const ret = payload.return;
+  const intact = checksumOk && metadataOk && tableOk && issues.length === 0;
+  const signature: SignatureStatus = { state: 'unsigned' };
   return {
     ok: true,
     value: {
@@ -251,7 +330,8 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
       checksumOk,
       metadataOk,
       tableOk,
-      intact: checksumOk && metadataOk && tableOk && issues.length === 0,
+      intact,
+      verdict: { contentIntact: intact, signature, text: verdictText(intact, signature) },
     },
     issues,
   };

@@ -66,6 +66,8 @@ describe('zone-returns export and verify', () => {
     expect(report).toMatchObject({ revision: 2, checksumOk: true, intact: true, problems: [] });
     expect(report.identity).toMatchObject({ submissionId: SUBMISSION_ID, zoneName: '晋城开发区' });
     expect(verified.stderr).toContain('校验码一致');
+    expect(verified.stderr).toContain('内容完整；未签名，无法证明来源');
+    expect(JSON.parse(verified.stdout)).toMatchObject({ verdict: { contentIntact: true, signature: { state: 'unsigned' }, text: '内容完整；未签名，无法证明来源' } });
   });
 
   it('verify exits 1 and names the cell when the table was edited by hand', async () => {
