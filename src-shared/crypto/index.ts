@@ -1,3 +1,2 @@
-export { sha256, sha256Hex, toHex } from './sha256';
-export { encodeUtf8 } from './utf8';
-export { uuidV4, isUuidV4, defaultRandomSource, type RandomSource } from './uuid';
+export { sha256, sha256Hex, toHex, encodeUtf8 } from './sha256';
+export { uuidV4, isUuidV4 } from './uuid';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './sha256';
-import { encodeUtf8 } from './utf8';
+import { canonicalJson, parseReturn } from '../return';
+import { encodeUtf8, sha256Hex } from './sha256';
 
 describe('sha256', () => {
   // FIPS 180-4 / NIST CAVP examples and well-known vectors.
@@ -27,6 +28,12 @@ describe('sha256', () => {
       const data = new Uint8Array(randomBytes(length));
       expect(sha256Hex(data), `length ${length}`).toBe(createHash('sha256').update(data).digest('hex'));
     }
+  });
+
+  it('gives the digest the hand-written SHA-256 it replaced gave for a return\'s canonical JSON (workbooks already sent still verify)', () => {
+    const parsed = parseReturn(JSON.parse(readFileSync(new URL('../../seeds/examples/jincheng-kfq-2024-q1.json', import.meta.url), 'utf8')));
+    if (!parsed.ok) throw new Error('example return does not parse');
+    expect(sha256Hex(canonicalJson(parsed.value))).toBe('83a074b28dd66a93f2847505ad71706643cba349b876c165b44489a1d9a68ed6');
   });
 
   it('hashes strings as UTF-8, Chinese text included', () => {

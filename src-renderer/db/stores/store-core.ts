@@ -1,5 +1,6 @@
 /** What every part of the repository shares: the database, the clock, and one write path that turns a refusal into a value. */
 import Dexie, { type Table } from 'dexie';
+import { uuidV4 } from '../../../src-shared/crypto';
 import type { Result, RosterRow, UserIssue } from '../../../src-shared/model';
 import type { BackupsDb } from '../backup';
 import type { ZoneReturnsDb } from '../database';
@@ -18,16 +19,6 @@ export function refuse(code: string, message: string): never {
   throw new Refusal([{ code, severity: 'error', message }]);
 }
 
-export function randomId(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  // randomUUID needs a secure context; a page served from a custom scheme may not be one.
-  const b = c.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 
 
@@ -79,7 +70,7 @@ export class StoreCore {
     options: RepositoryOptions & { upgradedFrom?: number | null; preUpgradeBackupId?: number | null } = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? randomId;
+    this.newId = options.newId ?? uuidV4;
     this.upgradedFrom = options.upgradedFrom ?? null;
     this.preUpgradeBackupId = options.preUpgradeBackupId ?? null;
   }
