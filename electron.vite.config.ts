@@ -21,8 +21,14 @@ function devCspPlugin(): Plugin {
   };
 }
 
-export default defineConfig({
+/** `define` of the main process: the dev server is trusted only by a main built for `electron-vite dev`. */
+export function mainDefines(command: 'build' | 'serve'): Record<string, string> {
+  return { __ZR_DEV_SERVER__: JSON.stringify(command === 'serve') };
+}
+
+export default defineConfig(({ command }) => ({
   main: {
+    define: mainDefines(command),
     build: {
       rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
     },
@@ -47,4 +53,4 @@ export default defineConfig({
       rolldownOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
     },
   },
-});
+}));

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // architecture and Electron smoke tests) and `e2e` (Chromium against the web build, which the
 // e2e globalSetup builds and serves once per run).
 export default defineConfig({
+  // Main's build-time flag as a built app has it (electron.vite.config.ts writes it in).
+  define: { __ZR_DEV_SERVER__: 'false' },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -78,7 +78,8 @@ vi.mock('./excel-host/bundled-ledger-worker', () => ({ bundledLedgerWorker: { ur
 const { record } = fake;
 
 beforeAll(async () => {
-  delete process.env.ELECTRON_RENDERER_URL;
+  // Any page on loopback may be named here; a main built without `electron-vite dev` must ignore it.
+  process.env.ELECTRON_RENDERER_URL = 'http://127.0.0.1:5173/';
   await import('./index');
   await vi.waitFor(() => expect(record.windows).toHaveLength(1));
 });
@@ -93,7 +94,7 @@ describe('the main process', () => {
     expect(options).toHaveProperty('webPreferences.preload', expect.stringMatching(/preload[\\/]index\.cjs$/));
   });
 
-  it('loads the renderer from the privileged app:// scheme', () => {
+  it('loads the renderer from the privileged app:// scheme, not from ELECTRON_RENDERER_URL, in a built app', () => {
     expect(record.windows[0]?.loaded).toEqual(['app://zone-returns/index.html']);
     expect(record.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } }]);
     expect([...record.protocolHandlers.keys()]).toEqual(['app']);

@@ -13,7 +13,7 @@ import { writeFileAtomic } from './files/atomic-write';
 import { createElectronHostServices } from './ipc/electron-host-services';
 import { createHandlers } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
-import { APP_SCHEME, APP_START_URL, devServerOrigin, isAppUrl } from './window/app-url';
+import { APP_SCHEME, APP_START_URL, isAppUrl, trustedDevOrigin } from './window/app-url';
 import { mainWindowOptions } from './window/main-window-options';
 import { menuTemplate } from './window/menu-template';
 import { isNavigationAllowed, isPermissionAllowed, windowOpenDecision } from './window/navigation';
@@ -23,8 +23,8 @@ import { createAppProtocolHandler } from './window/serve-app-protocol';
 const here = import.meta.dirname;
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
-// Only an unpackaged app run by `electron-vite dev` may load from the loopback dev server.
-const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.ELECTRON_RENDERER_URL);
+// Only a main process built by `electron-vite dev` may load from the loopback dev server.
+const devOrigin = trustedDevOrigin(__ZR_DEV_SERVER__ && !app.isPackaged, process.env.ELECTRON_RENDERER_URL);
 
 // Must happen before `ready`: app:// behaves like https (secure context, IndexedDB, fetch, and
 // module scripts and workers, which Chromium fetches in CORS mode).

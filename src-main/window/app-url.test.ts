@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appFileFor, contentTypeFor, devServerOrigin, isAppUrl } from './app-url';
+import { mainDefines } from '../../electron.vite.config';
+import { appFileFor, contentTypeFor, devServerOrigin, isAppUrl, trustedDevOrigin } from './app-url';
 
 const dev = 'http://localhost:5173';
 
@@ -32,6 +33,20 @@ describe('devServerOrigin', () => {
     ['garbage', null],
   ])('%s → %s', (raw, expected) => {
     expect(devServerOrigin(raw)).toBe(expected);
+  });
+});
+
+describe('trustedDevOrigin', () => {
+  it('trusts the loopback dev server only in a main built by electron-vite dev', () => {
+    expect(trustedDevOrigin(true, 'http://localhost:5173/')).toBe('http://localhost:5173');
+    expect(trustedDevOrigin(false, 'http://localhost:5173/')).toBeNull();
+    expect(trustedDevOrigin(false, 'http://127.0.0.1:4173/')).toBeNull();
+    expect(trustedDevOrigin(true, 'http://example.com/')).toBeNull();
+  });
+
+  it('is written in as true by `electron-vite dev` only, false by `electron-vite build`', () => {
+    expect(mainDefines('serve')).toEqual({ __ZR_DEV_SERVER__: 'true' });
+    expect(mainDefines('build')).toEqual({ __ZR_DEV_SERVER__: 'false' });
   });
 });
 

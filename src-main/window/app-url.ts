@@ -22,6 +22,16 @@ export function devServerOrigin(raw: string | undefined): string | null {
   }
 }
 
+/**
+ * The dev server the window may trust: only in a main process built by `electron-vite dev`
+ * (`devBuild`, a constant the build writes in), never in a built app — an unpackaged build is
+ * still a build, and any page on 127.0.0.1 named by ELECTRON_RENDERER_URL must not become the
+ * trusted renderer with the dev CSP.
+ */
+export function trustedDevOrigin(devBuild: boolean, raw: string | undefined): string | null {
+  return devBuild ? devServerOrigin(raw) : null;
+}
+
 /** True when `url` is one of the app's own pages (same origin as the app or the dev server). */
 export function isAppUrl(url: string, devOrigin: string | null): boolean {
   let parsed: URL;
