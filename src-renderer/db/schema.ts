@@ -180,6 +180,10 @@ export interface Settings {
   statisticsHead?: string;
   /** The period key last opened, to come back to it. */
   lastPeriodKey?: string;
+  /** 本单位: `zone` (a development zone, the default) or `bureau` (a city bureau of commerce). */
+  unitKind?: string;
+  /** 本单位 as a city bureau: the city's code in the zone registry (e.g. 140500). */
+  bureauCityCode?: string;
 }
 
 /** Version 1 rows, kept for the upgrade and for restoring a version-1 backup. */
