@@ -10,7 +10,7 @@ export const APP_TABS: ReadonlyArray<{ id: AppTab; label: string }> = [
   { id: 'settings', label: '设置' },
 ];
 
-export type BureauTab = 'inbox' | 'board' | 'summary' | 'ranks' | 'settings';
+export type BureauTab = 'inbox' | 'board' | 'summary' | 'ranks' | 'charts' | 'settings';
 
 /** The city bureau's tabs (本单位 = 市商务局), left to right. */
 export const BUREAU_TABS: ReadonlyArray<{ id: BureauTab; label: string }> = [
@@ -18,5 +18,6 @@ export const BUREAU_TABS: ReadonlyArray<{ id: BureauTab; label: string }> = [
   { id: 'board', label: '报送情况' },
   { id: 'summary', label: '汇总' },
   { id: 'ranks', label: '排名' },
+  { id: 'charts', label: '图表' },
   { id: 'settings', label: '设置' },
 ];

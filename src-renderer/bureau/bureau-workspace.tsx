@@ -12,6 +12,8 @@ import type { Repository, Settings } from '../db';
 import type { InboxEntry } from '../db/stores/inbox-store';
 import { readFilesInWorker } from './read-in-worker';
 import { UnitPicker } from './unit-picker';
+import { growthBarsOption } from './chart-options';
+import { EChart } from './growth-chart';
 
 const VERDICT: Record<string, string> = { accepted: '采用', superseded: '已被取代', duplicate: '重复', rejected: '不予采用' };
 const fmt = (v: number | null, d = 2): string => (v === null ? '—' : v.toFixed(d));
@@ -212,6 +214,13 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
                   </tbody>
                 </table>
               </div>
+            ))}
+          </section>
+        )}
+        {tab === 'charts' && figures && (
+          <section aria-label="图表">
+            {['gyzjz', 'gytz'].filter((c) => figures.ranks[c]).map((code) => (
+              <EChart key={code} option={growthBarsOption(figures, code)} label={`${figures.figures[code]?.name}增速图`} fileName={`${city?.name ?? ''}${shownPeriod ?? ''}${figures.figures[code]?.name ?? code}增速.png`} />
             ))}
           </section>
         )}

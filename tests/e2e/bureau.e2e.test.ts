@@ -110,6 +110,10 @@ describe('the city bureau in the web build', () => {
     expect(await ranks.count()).toBe(4);
     expect(await ranks.first().locator('td').first().textContent()).toBe('晋城开发区');
     await screenshot(page, 'bureau-ranks');
+
+    await page.getByRole('tab', { name: '图表' }).click();
+    await page.locator('figure[aria-label="规上工业增加值增速图"] canvas').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'bureau-chart');
     expect(app.errors).toEqual([]);
   }, 180_000);
 });
