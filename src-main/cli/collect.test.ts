@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCitySummaryWorkbook } from '../../src-shared/workbook';
 import { parseCollectArgs } from './collect';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -63,6 +64,19 @@ describe('zone-returns collect', () => {
     expect(g.zones).toHaveLength(4);
     expect(out['figures']['gytz'].growthPct.toFixed(2)).toBe('55.99');
     expect(out['ranks']['gyzjz'][0]).toMatchObject({ zoneId: 'jincheng-kfq', valueRank: 1 });
+  }, 120_000);
+
+  it('-o writes the 市汇总表 whose hidden payload reads back with its checksum, one level up', async () => {
+    const target = join(dir, '汇总.xlsx');
+    const { code, out } = cli('collect', join(dir, 'in'), '--city', '晋城市', '--period', '2024-03-q', '-o', target);
+    expect(code).toBe(0);
+    expect(out['summaryWorkbook']).toBe(target);
+    const read = await readCitySummaryWorkbook(new Uint8Array(readFileSync(target)));
+    if (!read.ok) throw new Error(read.issues[0]?.message);
+    expect(read.value.checksumOk).toBe(true);
+    expect(read.value.payload.city.name).toBe('晋城市');
+    expect(read.value.payload.returns).toHaveLength(4);
+    expect(read.value.payload.figures['gyzjz']?.value?.toFixed(2)).toBe('108.78');
   }, 120_000);
 
   it('return JSON files count like workbooks, and the newest period is taken without --period', () => {

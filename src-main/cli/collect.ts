@@ -12,14 +12,17 @@ import type { Period, ZoneReturn } from '../../src-shared/model';
 import { comparePeriods, parsePeriodKey, periodKey, periodLabel, samePeriod } from '../../src-shared/period';
 import { parseReturn } from '../../src-shared/return';
 import { builtinIndicatorSets, builtinZoneRegistry, compareVersions, findIndicatorSet } from '../../src-shared/seeds';
-import { MAX_WORKBOOK_BYTES, readSubmissionWorkbook } from '../../src-shared/workbook';
+import { uuidV4 } from '../../src-shared/crypto';
+import { MAX_WORKBOOK_BYTES, readSubmissionWorkbook, writeCitySummaryWorkbook } from '../../src-shared/workbook';
+import { writeFileAtomic } from '../files/atomic-write';
 
-const USAGE = '用法: zone-returns collect <报送工作簿或报表JSON或文件夹...> [--city 晋城市] [--period 2024-03-q]';
+const USAGE = '用法: zone-returns collect <报送工作簿或报表JSON或文件夹...> [--city 晋城市] [--period 2024-03-q] [-o 汇总.xlsx]';
 
 export interface CollectArgs {
   inputs: string[];
   city?: string;
   period?: Period;
+  output?: string;
 }
 
 export function parseCollectArgs(args: string[]): CollectArgs | string {
@@ -35,6 +38,10 @@ export function parseCollectArgs(args: string[]): CollectArgs | string {
       const p = parsePeriodKey(v);
       if (!p) return `--period 应为期别键，如 2024-03-q（一季度）或 2024-07-m（1–7月），实为「${v}」。`;
       out.period = p;
+    } else if (arg === '-o' || arg === '--output') {
+      const v = args[++i];
+      if (!v) return '-o 后面要写市汇总表的文件名（.xlsx）。';
+      out.output = v;
     } else if (arg.startsWith('-')) return `不认识的参数「${arg}」。`;
     else out.inputs.push(arg);
   }
@@ -164,6 +171,7 @@ export async function run(argv: string[]): Promise<number> {
   const ranks: Record<string, unknown> = {};
   const outcomes: Record<string, string> = {};
   const problems: unknown[] = [];
+  let summaryFile: string | undefined;
   for (const setId of setIds) {
     const rets = inPeriod.map((l) => l.ret!).filter((r) => r.indicatorSet.id === setId);
     const set = findIndicatorSet(setId, rets[0]!.indicatorSet.version);
@@ -176,9 +184,18 @@ export async function run(argv: string[]): Promise<number> {
     for (const [code, f] of Object.entries(c.value.figures)) figures[code] = { name: f.name, unit: f.unit, value: f.value, lastYear: f.lastYear, growthPct: f.growthPct, targetPct: f.targetPct, gapPoints: f.gapPoints, zones: f.zones };
     Object.assign(ranks, c.value.ranks);
     Object.assign(outcomes, c.value.outcomes);
+    if (args.output !== undefined && cityCode) {
+      const w = await writeCitySummaryWorkbook({ format: 'zone-returns/city-summary@1', summaryId: uuidV4(), revision: 1, exportedAt: new Date().toISOString(), city: { code: cityCode, name: cityName }, period, indicatorSet: { id: set.id, version: set.version }, figures: c.value.figures, ranks: c.value.ranks, returns: rets });
+      const saved = await writeFileAtomic(args.output, w.bytes);
+      if (saved.kind !== 'written') {
+        process.stderr.write(`市汇总表未能写入：${saved.message}\n`);
+        return 2;
+      }
+      summaryFile = args.output;
+    }
   }
   const ok = Object.keys(figures).length > 0;
-  print({ ok, city: cityName, period: periodKey(period), periodLabel: periodLabel(period), accepted, rejected, superseded, missing, figures, ranks, outcomes, problems });
+  print({ ok, city: cityName, period: periodKey(period), periodLabel: periodLabel(period), accepted, rejected, superseded, missing, figures, ranks, outcomes, problems, ...(summaryFile ? { summaryWorkbook: summaryFile } : {}) });
   const g = figures['gyzjz'] as { value: number | null; growthPct: number | null } | undefined;
   process.stderr.write(
     `${cityName}${periodLabel(period)}：收到 ${files.length} 个文件，采用 ${accepted.length} 份，退回 ${rejected.length} 份，被取代 ${superseded.length} 份，未报 ${missing.length} 个开发区。` +
