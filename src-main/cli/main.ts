@@ -11,6 +11,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     load: () => import('./import-ledger'),
   },
   export: { summary: 'export <return.json> -o <file.xlsx> — 生成报送工作簿', load: () => import('./export') },
+  collect: {
+    summary: 'collect <工作簿或文件夹...> [--city 晋城市] [--period 2024-03-q] — 市局汇总：校验、取代、汇总并排名，输出 JSON',
+    load: () => import('./collect'),
+  },
   verify: { summary: 'verify <file.xlsx> — 校验报送工作簿的完整性并输出报表标识', load: () => import('./verify') },
   bulletin: {
     summary: 'bulletin <报送工作簿.xlsx | 报表.json …> [--style 样式] [--reference 参照.json|.xlsx] [-o 通报.docx] [--text] — 起草通报（情况分析）的数字句子',

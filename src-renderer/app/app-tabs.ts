@@ -9,3 +9,15 @@ export const APP_TABS: ReadonlyArray<{ id: AppTab; label: string }> = [
   { id: 'backup', label: '备份与恢复' },
   { id: 'settings', label: '设置' },
 ];
+
+export type BureauTab = 'inbox' | 'board' | 'summary' | 'ranks' | 'charts' | 'settings';
+
+/** The city bureau's tabs (本单位 = 市商务局), left to right. */
+export const BUREAU_TABS: ReadonlyArray<{ id: BureauTab; label: string }> = [
+  { id: 'inbox', label: '收件箱' },
+  { id: 'board', label: '报送情况' },
+  { id: 'summary', label: '汇总' },
+  { id: 'ranks', label: '排名' },
+  { id: 'charts', label: '图表' },
+  { id: 'settings', label: '设置' },
+];

@@ -11,6 +11,8 @@ import { ReturnList } from '../returns/return-list';
 import { setForYear } from '../returns/set-for-year';
 import { RosterScreen } from '../roster/roster-screen';
 import { BackupPanel } from '../settings/backup-panel';
+import { BureauWorkspace } from '../bureau/bureau-workspace';
+import { UnitPicker } from '../bureau/unit-picker';
 import { SettingsForm } from '../settings/settings-form';
 import { ZoneRegistryPanel } from '../settings/zone-registry-panel';
 import { APP_TABS, type AppTab } from './app-tabs';
@@ -89,6 +91,11 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
     }
   };
 
+  // 本单位 = 市商务局: the bureau's own tabs (src-renderer/bureau).
+  if (settings.unitKind === 'bureau' && settings.bureauCityCode !== undefined) {
+    return <BureauWorkspace repo={repo} registry={registry} settings={settings} onSaveSettings={saveSettings} />;
+  }
+
   if (zone === undefined) {
     return (
       <div className="app">
@@ -97,6 +104,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
         </header>
         <main className="app-main">
           {notice !== null && <p className="notice">{notice}</p>}
+          <UnitPicker registry={registry} settings={settings} onSave={saveSettings} />
           <SettingsForm registry={registry} zones={zones} settings={settings} firstRun onSave={saveSettings} />
         </main>
       </div>
@@ -180,6 +188,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
         )}
         {tab === 'settings' && (
           <>
+            <UnitPicker registry={registry} settings={settings} onSave={saveSettings} />
             <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />
             <ZoneRegistryPanel repo={repo} registry={registry} zones={zones} who={who} onChanged={() => void repo.listZones().then(setZones)} />
           </>

@@ -9,6 +9,8 @@ import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from './t
 async function filledRepository(): Promise<{ repo: Repository; returnId: string }> {
   const { repo, returnId } = await repositoryWithReturn();
   await repo.setSettings({ zoneId: 'jincheng-kfq', fillerName: '张三', phone: '13800000000' });
+  expectOk(await repo.receiveFiles([{ fileName: '高平.xlsx', bytes: new Uint8Array([1, 2, 250]), fileSha256: 'ab', intact: false, problems: ['不是 xlsx 文件'] }], '李四'));
+  expectOk(await repo.saveReferenceFigures('140500', '2024-03-q', { provinceAverageGrowthPct: { gyzjz: 0.9 }, provinceRank: { gyzjz: { value: 3 } } }));
   expectOk(await repo.saveValues({ returnId, who: '张三', cells: [{ code: 'gyzjz', column: 'current', value: 108.78 }, { code: 'gyzjz', column: 'lastYear', value: 90.3838383838 }] }));
   expectOk(await repo.saveText(returnId, 'highlights', '亮点：“三个一批”签约52个项目', '张三'));
   expectOk(await repo.saveExplanation(returnId, 'growth-range:gytz', '大项目集中开工', '张三'));

@@ -105,7 +105,7 @@ export async function decodeBackup(bytes: Uint8Array): Promise<Result<DecodedBac
     if (!v1.ok) return v1;
     return { ok: true, value: { schemaVersion: 1, createdAt, tables: migrateV1toV2(v1.value, new Date().toISOString()) }, issues: [] };
   }
-  const v2 = validateTablesV2(fields['tables']);
+  const v2 = validateTablesV2(fields['tables'], version);
   if (!v2.ok) return v2;
   return { ok: true, value: { schemaVersion: version, createdAt, tables: v2.value }, issues: [] };
 }
@@ -163,6 +163,9 @@ export async function restoreDecoded(db: ZoneReturnsDb, decoded: DecodedBackup, 
     ledgerMappings: tables.ledgerMappings.length,
     outbox: tables.outbox.length,
     settings: tables.settings.length,
+    inboxItems: tables.inboxItems.length,
+    inboxFiles: tables.inboxFiles.length,
+    referenceFigures: tables.referenceFigures.length,
   };
   return { ok: true, value: { schemaVersion, createdAt, counts }, issues: [] };
 }

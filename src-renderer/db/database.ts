@@ -9,6 +9,11 @@ import Dexie, { type Table } from 'dexie';
 import { migrateV1toV2 } from './migrations';
 import {
   DEFAULT_DB_NAME,
+  INBOX_STORES,
+  INBOX_VERSION,
+  type InboxFileRecord,
+  type InboxItemRecord,
+  type ReferenceFigureRecord,
   STORES,
   V1_TABLE_NAMES,
   type AuditEntry,
@@ -60,6 +65,9 @@ export class ZoneReturnsDb extends Dexie {
   declare ledgerMappings: Table<LedgerMappingRecord, string>;
   declare outbox: Table<OutboxRecord, string>;
   declare settings: Table<SettingRecord, string>;
+  declare inboxItems: Table<InboxItemRecord, string>;
+  declare inboxFiles: Table<InboxFileRecord, string>;
+  declare referenceFigures: Table<ReferenceFigureRecord, [string, string]>;
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
     super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
@@ -99,6 +107,8 @@ export class ZoneReturnsDb extends Dexie {
           await tx.table(table).bulkAdd(v2[table]);
         }
       });
+    // ---- 市局收件箱 (issue 10): new tables only, no rows change ----
+    this.version(INBOX_VERSION).stores({ ...STORES[2], ...INBOX_STORES });
   }
 }
 

@@ -83,6 +83,10 @@ export function migrateV1toV2(v1: V1Tables, now: string): Tables {
     ledgerMappings: [],
     outbox: [],
     settings: v1.settings,
+    // Tables of later versions (the city bureau's inbox) start empty.
+    inboxItems: [],
+    inboxFiles: [],
+    referenceFigures: [],
   };
 }
 

@@ -12,7 +12,7 @@
  *   openRepository(options?): Promise<Result<Repository>>
  *
  * Each group below is one file of `stores/`, by what it stores; the parts are layered in the order
- * they build on each other (settings → zones → roster → returns → outbox → import → audit → backup),
+ * they build on each other (settings → zones → roster → returns → outbox → inbox → import → audit → backup),
  * so that `Repository` is the last of them and each part can be read alone.
  *
  *   Zones       ensureZones(registry) · listZones() · getZone(id) · addZone(zone, who) · updateZone(id, edits, who)
@@ -24,6 +24,8 @@
  *   Roster      listRoster(zoneId) · findRosterRowsByName(zoneId, name)
  *               addRows(zoneId, rows, who, context?) · updateRowFields(zoneId, patches, who, context?) · deleteRows(zoneId, ids, who, context?)
  *   Lifecycle   markValidated(returnId, gate, who) · nextRevision(returnId) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
+ *   Inbox       receiveFiles(files, who) · listInbox() · judgedInbox(rules) · acceptedReturns(rules, periodKey) · inboxFileBytes(id)
+ *               returnSubmission(id, reason, who) · setExcluded(id, excluded) · getReferenceFigures(city, period) · saveReferenceFigures(city, period, figures)
  *   Import      applyImportBatch(input) · undoImportBatch(batchId, who) · listImportBatches(zoneId)
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })

@@ -17,7 +17,7 @@ import type { SavedMapping } from '../../src-shared/ledger';
 import type { CoverInfo, Period, RosterRow, Zone } from '../../src-shared/model';
 
 export const DEFAULT_DB_NAME = 'zone-returns';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3; // 3: the city bureau's inbox (see the block 市局收件箱 below)
 
 /** The roster field holding the project's name; the [zoneId+name] index is built on it. */
 export const ROSTER_NAME_FIELD = 'name';
@@ -180,6 +180,10 @@ export interface Settings {
   statisticsHead?: string;
   /** The period key last opened, to come back to it. */
   lastPeriodKey?: string;
+  /** 本单位: `zone` (a development zone, the default) or `bureau` (a city bureau of commerce). */
+  unitKind?: string;
+  /** 本单位 as a city bureau: the city's code in the zone registry (e.g. 140500). */
+  bureauCityCode?: string;
 }
 
 /** Version 1 rows, kept for the upgrade and for restoring a version-1 backup. */
@@ -226,7 +230,68 @@ export interface V1Tables {
   settings: SettingRecord[];
 }
 
-export interface Tables {
+// ---- 市局收件箱 (issue 10) — schema version INBOX_VERSION ---------------------------------------
+// The city bureau's received submissions, kept apart from the zone's own returns. One block so the
+// integrator can renumber INBOX_VERSION when other versions land at the same time.
+export const INBOX_VERSION = 3;
+
+export interface InboxItemRecord {
+  /** Row id (random). */
+  id: string;
+  fileName: string;
+  /** SHA-256 of the original bytes; the same file received twice is one row. */
+  fileSha256: string;
+  receivedAt: string;
+  receivedBy: string;
+  /** Readable identity; absent when the file could not be read at all. */
+  submissionId: string | null;
+  revision: number | null;
+  exportedAt: string | null;
+  zoneId: string | null;
+  periodKey: string | null;
+  indicatorSet: { id: string; version: string } | null;
+  /** Verification verdict at receipt: checksum, metadata and visible sheets all hold. */
+  intact: boolean;
+  problems: string[];
+  /** The parsed return as canonical JSON (null when unreadable). */
+  returnJson: string | null;
+  /** 退回修改 by the bureau: the reason, who and when. */
+  returned: { reason: string; who: string; at: string } | null;
+  /** Left out of the city total by the bureau. */
+  excluded: boolean;
+}
+
+/** The original bytes (the evidence), base64 so a backup file can carry them. */
+export interface InboxFileRecord {
+  id: string;
+  base64: string;
+}
+
+/** 全省开发区平均增速 and the province's ranks, entered by the bureau per city and period. */
+export interface ReferenceFigureRecord {
+  cityCode: string;
+  periodKey: string;
+  provinceAverageGrowthPct: Record<string, number>;
+  provinceRank: Record<string, { value?: number; growth?: number }>;
+  updatedAt: string;
+}
+
+export interface InboxTables {
+  inboxItems: InboxItemRecord[];
+  inboxFiles: InboxFileRecord[];
+  referenceFigures: ReferenceFigureRecord[];
+}
+
+export const INBOX_STORES = {
+  inboxItems: 'id, fileSha256, [zoneId+periodKey], receivedAt',
+  inboxFiles: 'id',
+  referenceFigures: '[cityCode+periodKey]',
+} as const satisfies Record<keyof InboxTables, string>;
+
+export const INBOX_TABLE_NAMES = ['inboxItems', 'inboxFiles', 'referenceFigures'] as const satisfies readonly (keyof InboxTables)[];
+// ---- end 市局收件箱 -------------------------------------------------------------------------------
+
+export interface Tables extends InboxTables {
   zones: ZoneRecord[];
   returns: ReturnRecord[];
   values: ValueRecord[];
@@ -266,7 +331,7 @@ export const STORES = {
     ledgerMappings: 'signature',
     outbox: 'submissionId, returnId, [returnId+revision], at',
     settings: 'key',
-  } satisfies Record<TableName, string>,
+  } satisfies Record<Exclude<TableName, keyof InboxTables>, string>,
 } as const;
 
 export const TABLE_NAMES = [
@@ -281,6 +346,7 @@ export const TABLE_NAMES = [
   'ledgerMappings',
   'outbox',
   'settings',
+  ...INBOX_TABLE_NAMES,
 ] as const satisfies readonly TableName[];
 export const V1_TABLE_NAMES = ['zones', 'returns', 'values', 'rosterRows', 'explanations', 'auditLog', 'settings'] as const satisfies readonly V1TableName[];
 

@@ -4,7 +4,7 @@
  * have the right types. It checks what the database and the code rely on, not every field.
  */
 import type { Result, UserIssue } from '../../src-shared/model';
-import { RETURN_STATUSES, TABLE_NAMES, V1_TABLE_NAMES, type Tables, type V1Tables } from './schema';
+import { INBOX_TABLE_NAMES, RETURN_STATUSES, TABLE_NAMES, V1_TABLE_NAMES, type Tables, type V1Tables } from './schema';
 
 type Check = (value: unknown) => boolean;
 
@@ -34,6 +34,9 @@ const V2_CHECKS: Record<keyof Tables, Record<string, Check>> = {
   ledgerMappings: { signature: str, mapping: obj },
   outbox: { submissionId: str, returnId: str, revision: num, sha256: str, snapshot: str },
   settings: { key: str },
+  inboxItems: { id: str, fileName: str, fileSha256: str, receivedAt: str, intact: (v) => typeof v === 'boolean', problems: arr },
+  inboxFiles: { id: str, base64: str },
+  referenceFigures: { cityCode: str, periodKey: str, provinceAverageGrowthPct: obj, provinceRank: obj },
 };
 
 const V1_CHECKS: Record<keyof V1Tables, Record<string, Check>> = {
@@ -83,8 +86,11 @@ function checkTables(raw: unknown, names: readonly string[], checks: Record<stri
   return issues;
 }
 
-export function validateTablesV2(raw: unknown): Result<Tables> {
-  const issues = checkTables(raw, TABLE_NAMES, V2_CHECKS, 2);
+export function validateTablesV2(raw: unknown, version = 2): Result<Tables> {
+  // A version-2 backup predates the inbox (version 3): its inbox tables are empty.
+  const withInbox = version < 3 && obj(raw) ? { ...Object.fromEntries(INBOX_TABLE_NAMES.map((n) => [n, []])), ...(raw as Record<string, unknown>) } : raw;
+  const issues = checkTables(withInbox, TABLE_NAMES, V2_CHECKS, version);
+  raw = withInbox;
   // Checked above: every table present and every row has the fields the code relies on.
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: raw as Tables, issues: [] };
 }

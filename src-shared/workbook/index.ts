@@ -7,3 +7,4 @@ export { SHEET, VISIBLE_SHEETS } from './sheet-names';
 export { cellText, looksLikeFormula } from './safe-text';
 export { submissionFileName } from './file-name';
 export { submissionZone } from './submission-zone';
+export { writeCitySummaryWorkbook, readCitySummaryWorkbook, CITY_SUMMARY_FORMAT, type CitySummaryPayload } from './city-summary';

@@ -4,9 +4,9 @@ import type { SavedMapping } from '../../../src-shared/ledger';
 import { ROSTER_NAME_FIELD, type AuditEntry, type ImportBatchRecord, type LedgerMappingRecord, type ValueRecord } from '../schema';
 import { refuse, rowToJson } from './store-core';
 import type { ImportBatchInput, UndoReport } from './types';
-import { OutboxPart } from './outbox-store';
+import { InboxPart } from './inbox-store';
 
-export class ImportPart extends OutboxPart {
+export class ImportPart extends InboxPart {
   /** Writes an import (new rows, changed rows, indicator values) in one transaction, keeping what undo needs. */
   async applyImportBatch(input: ImportBatchInput): Promise<Result<ImportBatchRecord>> {
     const values = input.values ?? [];

@@ -2,7 +2,7 @@
 import type { SettingRecord, Settings } from '../schema';
 import { StoreCore } from './store-core';
 
-const SETTING_KEYS: ReadonlyArray<keyof Settings> = ['zoneId', 'fillerName', 'phone', 'unitHead', 'statisticsHead', 'lastPeriodKey'];
+const SETTING_KEYS: ReadonlyArray<keyof Settings> = ['zoneId', 'fillerName', 'phone', 'unitHead', 'statisticsHead', 'lastPeriodKey', 'unitKind', 'bureauCityCode'];
 
 export class SettingsPart extends StoreCore {
   async getSettings(): Promise<Settings> {

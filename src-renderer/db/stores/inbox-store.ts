@@ -1,0 +1,156 @@
+/**
+ * The city bureau's inbox (市局收件箱): received submission workbooks with their original bytes,
+ * the parsed return, the verification verdict, who received them and when; 退回修改 and leaving
+ * a zone out of the total; the reference figures the bureau enters per period. Which submission
+ * counts (supersede, duplicate, wrong city, …) is decided by `judgeInbox` of src-shared/collect
+ * over what is stored here, never stored twice.
+ */
+import { judgeInbox, type InboxRulesOptions, type JudgedItem, type ReceivedItem, type ReferenceFigures } from '../../../src-shared/collect';
+import type { Result, ZoneReturn } from '../../../src-shared/model';
+import { parsePeriodKey } from '../../../src-shared/period';
+import { parseReturn } from '../../../src-shared/return';
+import type { InboxItemRecord, ReferenceFigureRecord } from '../schema';
+import { refuse } from './store-core';
+import { OutboxPart } from './outbox-store';
+
+/** What the worker read from one file. */
+export interface ReceivedFile {
+  fileName: string;
+  bytes: Uint8Array;
+  fileSha256: string;
+  identity?: { submissionId: string; revision: number; exportedAt: string; zoneId: string; periodKey: string; indicatorSet: { id: string; version: string } };
+  intact: boolean;
+  problems: string[];
+  /** Canonical JSON of the return, when it could be read. */
+  returnJson?: string;
+}
+
+export interface InboxEntry {
+  record: InboxItemRecord;
+  judged: JudgedItem;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i += 1) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function receivedItemOf(r: InboxItemRecord): ReceivedItem {
+  const period = r.periodKey === null ? undefined : parsePeriodKey(r.periodKey);
+  const item: ReceivedItem = { key: r.id, fileName: r.fileName, intact: r.intact, problems: r.problems };
+  if (r.submissionId !== null && r.revision !== null && r.exportedAt !== null && r.zoneId !== null && period && r.indicatorSet) {
+    item.identity = { submissionId: r.submissionId, revision: r.revision, exportedAt: r.exportedAt, zoneId: r.zoneId, period, indicatorSet: r.indicatorSet };
+  }
+  return item;
+}
+
+export class InboxPart extends OutboxPart {
+  /** Stores received files, each with its bytes, in one transaction; a file already received (same bytes) is not stored again. */
+  async receiveFiles(files: ReceivedFile[], who: string): Promise<Result<{ stored: InboxItemRecord[]; alreadyReceived: string[] }>> {
+    return this.write([this.db.inboxItems, this.db.inboxFiles], async (at) => {
+      const stored: InboxItemRecord[] = [];
+      const alreadyReceived: string[] = [];
+      for (const f of files) {
+        if ((await this.db.inboxItems.where('fileSha256').equals(f.fileSha256).count()) > 0 || stored.some((s) => s.fileSha256 === f.fileSha256)) {
+          alreadyReceived.push(f.fileName);
+          continue;
+        }
+        const id = this.newId();
+        const record: InboxItemRecord = {
+          id,
+          fileName: f.fileName,
+          fileSha256: f.fileSha256,
+          receivedAt: at,
+          receivedBy: who,
+          submissionId: f.identity?.submissionId ?? null,
+          revision: f.identity?.revision ?? null,
+          exportedAt: f.identity?.exportedAt ?? null,
+          zoneId: f.identity?.zoneId ?? null,
+          periodKey: f.identity?.periodKey ?? null,
+          indicatorSet: f.identity?.indicatorSet ?? null,
+          intact: f.intact,
+          problems: f.problems,
+          returnJson: f.returnJson ?? null,
+          returned: null,
+          excluded: false,
+        };
+        await this.db.inboxItems.add(record);
+        await this.db.inboxFiles.add({ id, base64: toBase64(f.bytes) });
+        stored.push(record);
+      }
+      return { stored, alreadyReceived };
+    });
+  }
+
+  async listInbox(): Promise<InboxItemRecord[]> {
+    return this.db.inboxItems.orderBy('receivedAt').toArray();
+  }
+
+  /** Every stored item with its verdict under the inbox rules. */
+  async judgedInbox(opts: InboxRulesOptions): Promise<InboxEntry[]> {
+    const records = await this.listInbox();
+    const judged = judgeInbox(records.map(receivedItemOf), opts);
+    return records.map((record, i) => ({ record, judged: judged[i]! }));
+  }
+
+  /** The accepted returns, by zone, of one period (excluded zones included; the caller leaves them out). */
+  async acceptedReturns(opts: InboxRulesOptions, periodKey: string): Promise<{ record: InboxItemRecord; ret: ZoneReturn }[]> {
+    const out: { record: InboxItemRecord; ret: ZoneReturn }[] = [];
+    for (const e of await this.judgedInbox(opts)) {
+      if (e.judged.verdict !== 'accepted' || e.record.periodKey !== periodKey || e.record.returnJson === null) continue;
+      const r = parseReturn(JSON.parse(e.record.returnJson), e.record.fileName);
+      if (r.ok) out.push({ record: e.record, ret: r.value });
+    }
+    return out;
+  }
+
+  async inboxFileBytes(id: string): Promise<Uint8Array | undefined> {
+    const f = await this.db.inboxFiles.get(id);
+    return f ? fromBase64(f.base64) : undefined;
+  }
+
+  /** 退回修改: the zone shows as 退回 until a newer revision arrives. */
+  async returnSubmission(id: string, reason: string, who: string): Promise<Result<InboxItemRecord>> {
+    return this.write([this.db.inboxItems], async (at) => {
+      const r = await this.db.inboxItems.get(id);
+      if (!r) refuse('inbox-not-found', '找不到这份收到的报表，可能已被删除。');
+      if (reason.trim() === '') refuse('reason-required', '退回修改时请写明退回原因。');
+      const next = { ...r, returned: { reason: reason.trim(), who, at } };
+      await this.db.inboxItems.put(next);
+      return next;
+    });
+  }
+
+  /** Leaves a zone's submission out of the city total, or puts it back. */
+  async setExcluded(id: string, excluded: boolean): Promise<Result<InboxItemRecord>> {
+    return this.write([this.db.inboxItems], async () => {
+      const r = await this.db.inboxItems.get(id);
+      if (!r) refuse('inbox-not-found', '找不到这份收到的报表，可能已被删除。');
+      const next = { ...r, excluded };
+      await this.db.inboxItems.put(next);
+      return next;
+    });
+  }
+
+  async getReferenceFigures(cityCode: string, periodKey: string): Promise<ReferenceFigures> {
+    const r = await this.db.referenceFigures.get([cityCode, periodKey]);
+    return r ? { provinceAverageGrowthPct: r.provinceAverageGrowthPct, provinceRank: r.provinceRank } : {};
+  }
+
+  async saveReferenceFigures(cityCode: string, periodKey: string, figures: ReferenceFigures): Promise<Result<ReferenceFigureRecord>> {
+    return this.write([this.db.referenceFigures], async (at) => {
+      for (const [code, v] of Object.entries(figures.provinceAverageGrowthPct ?? {})) if (!Number.isFinite(v)) refuse('not-a-number', `全省开发区平均增速「${code}」不是有效数字，未保存。`);
+      const record: ReferenceFigureRecord = { cityCode, periodKey, provinceAverageGrowthPct: figures.provinceAverageGrowthPct ?? {}, provinceRank: figures.provinceRank ?? {}, updatedAt: at };
+      await this.db.referenceFigures.put(record);
+      return record;
+    });
+  }
+}
