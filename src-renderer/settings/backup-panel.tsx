@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getBridge } from '../bridge';
 import type { Repository } from '../db';
 import { backupFileName } from './backup-file-name';
+import { type PersistenceState, persistenceMessage, requestPersistentStorage } from './storage-persistence';
 
 export interface BackupPanelProps {
   repo: Repository;
@@ -17,6 +18,16 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
+  const [persistence, setPersistence] = useState<PersistenceState | null>(null);
+
+  // IndexedDB quota: ask the browser to keep the data (web build); the answer is shown below.
+  useEffect(() => {
+    let live = true;
+    void requestPersistentStorage(typeof navigator === 'undefined' ? undefined : navigator.storage).then((state) => live && setPersistence(state));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const backup = async (): Promise<void> => {
     setBusy(true);
@@ -64,6 +75,11 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
     <div className="panel backup-panel">
       <h2>备份与恢复</h2>
       <p className="muted">备份会把本机的全部报表、项目台账、说明和修改记录保存为一个文件。建议每次报送后备份一次。</p>
+      {persistence !== null && (
+        <p className="muted storage-persistence" data-state={persistence}>
+          {persistenceMessage(persistence)}
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="btn primary" onClick={() => void backup()} disabled={busy}>
           备份到文件…
