@@ -44,6 +44,8 @@ describe('backup and restore in the web build', () => {
     expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('56.70');
 
     await page.getByRole('tab', { name: '备份与恢复' }).click();
+    // navigator.storage.persist() was asked in the real browser and its answer is shown.
+    await page.locator('.storage-persistence').getByText(/持久保存/).waitFor();
     const backup = await captureDownload(page, () => page.getByRole('button', { name: '备份到文件…' }).click());
     expect(backup.fileName).toMatch(/^开发区填报备份-\d{8}-\d{4}\./);
     expect(backup.bytes.length).toBeGreaterThan(100);
