@@ -16,6 +16,11 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: 'bulletin <报送工作簿.xlsx | 报表.json …> [--style 样式] [--reference 参照.json|.xlsx] [-o 通报.docx] [--text] — 起草通报（情况分析）的数字句子',
     load: () => import('./bulletin'),
   },
+  serve: { summary: 'serve [--data 目录] [--database postgres://…] [--host 127.0.0.1] [--port N] — 启动报送服务器', load: () => import('./serve') },
+  server: { summary: 'server enroll|revoke|list — 报送服务器管理：发放报送码、停用设备、列出设备和报送', load: () => import('./server-admin') },
+  enroll: { summary: 'enroll --server URL --code 报送码 --key-file F — 用报送码登记本设备', load: () => import('./collect-enroll') },
+  push: { summary: 'push <file.xlsx> --server URL --key-file F — 向报送服务器报送工作簿', load: () => import('./collect-push') },
+  status: { summary: 'status --server URL --key-file F — 查看本设备报送的状态', load: () => import('./collect-status') },
 };
 
 function usage(): string {

@@ -33,6 +33,12 @@ describe('dependency direction', () => {
     expect(bad).toEqual([]);
   });
 
+  // The collection server depends inward on src-shared only: it checks every workbook with the same core code.
+  it('src-server never imports src-main or src-renderer', () => {
+    const bad = sourceFiles(join(root, 'src-server')).filter((file) => importsOf(readFileSync(file, 'utf8')).some((spec) => /src-(main|renderer)/.test(spec)));
+    expect(bad.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it('src-renderer never imports src-main', () => {
     const bad = sourceFiles(join(root, 'src-renderer')).filter((file) => importsOf(readFileSync(file, 'utf8')).some((spec) => /src-main/.test(spec)));
     expect(bad.map((f) => relative(root, f))).toEqual([]);
