@@ -3,6 +3,7 @@
  * limits and the routes; tests start it on 127.0.0.1 and `start-server.ts` runs it for real.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { COLLECT_ERRORS, collectError } from '../src-shared/collect-protocol';
 import type { Database } from './db/database';
@@ -15,6 +16,8 @@ import { enrollRoutes } from './resources/enroll';
 import { healthRoutes } from './resources/health';
 import { indicatorSetRoutes } from './resources/indicator-sets';
 import { submissionRoutes } from './resources/submissions';
+import { createVerifyPool } from './services/verify-pool';
+import { verifyWorkbook } from './services/verify-workbook';
 
 export interface ServerLimits {
   /** Largest request body in bytes (a workbook with thousands of projects is a few MB). */
@@ -26,6 +29,10 @@ export interface ServerLimits {
   /** An idle keep-alive connection is closed after this many ms. */
   keepAliveTimeoutMs: number;
   rate: RateLimitOptions;
+  /** Worker threads verifying workbooks (0: on the event loop), their heap ceiling and time per workbook. */
+  verifyWorkers: number;
+  verifyHeapMb: number;
+  verifyTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -34,6 +41,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   headersTimeoutMs: 20_000,
   keepAliveTimeoutMs: 10_000,
   rate: { burst: 60, perMinute: 120 },
+  verifyWorkers: Math.max(1, Math.min(4, availableParallelism() - 1)),
+  verifyHeapMb: 1024,
+  verifyTimeoutMs: 60_000,
 };
 
 export interface BuildOptions {
@@ -81,7 +91,9 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   registerErrorHandling(app);
   healthRoutes(app, options.db);
   enrollRoutes(app, options.db, limiter);
-  submissionRoutes(app, options.db, authenticate);
+  const pool = limits.verifyWorkers > 0 ? createVerifyPool({ size: limits.verifyWorkers, maxHeapMb: limits.verifyHeapMb, timeoutMs: limits.verifyTimeoutMs }) : undefined;
+  if (pool) app.addHook('onClose', async () => pool.close());
+  submissionRoutes(app, options.db, authenticate, pool?.verify ?? verifyWorkbook);
   indicatorSetRoutes(app, options.db, authenticate);
   adminRoutes(app, options.db, options.adminToken);
   return app;

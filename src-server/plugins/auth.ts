@@ -28,14 +28,16 @@ export function bodySha256(request: FastifyRequest): string {
 
 export function deviceAuth(db: Database, limiter: ReturnType<typeof createRateLimiter>, now: () => number = () => Date.now()) {
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    // Failures count against the address, so guessing device ids or signatures is slowed down too.
+    const refuse = (code: Parameters<typeof sendError>[1], field: string) => (limiter.take(`fail:${request.ip}`) ? sendError(reply, code, { field }) : sendError(reply, 'rate-limited'));
     const auth = parseAuthHeader(request.headers.authorization);
-    if (!auth) return sendError(reply, 'unsigned', { field: 'Authorization' });
-    if (Math.abs(now() - auth.timestamp) > TIMESTAMP_WINDOW_MS) return sendError(reply, 'clock-skew', { field: 'Authorization.ts' });
+    if (!auth) return refuse('unsigned', 'Authorization');
+    if (Math.abs(now() - auth.timestamp) > TIMESTAMP_WINDOW_MS) return refuse('clock-skew', 'Authorization.ts');
     const device = await findDevice(db, auth.deviceId);
-    if (!device) return sendError(reply, 'unknown-device', { field: 'Authorization.device' });
-    if (device.revoked_at !== null) return sendError(reply, 'device-revoked', { field: 'Authorization.device' });
+    if (!device) return refuse('unknown-device', 'Authorization.device');
+    if (device.revoked_at !== null) return refuse('device-revoked', 'Authorization.device');
     const canonical = canonicalRequest({ deviceId: auth.deviceId, method: request.method, path: request.url, timestamp: auth.timestamp, nonce: auth.nonce, bodySha256: bodySha256(request) });
-    if (!verifySignature(device.public_key, canonical, auth.signature)) return sendError(reply, 'bad-signature', { field: 'Authorization.sig' });
+    if (!verifySignature(device.public_key, canonical, auth.signature)) return refuse('bad-signature', 'Authorization.sig');
     if (!limiter.take(`device:${device.id}`)) return sendError(reply, 'rate-limited');
     if (!(await claimNonce(db, device.id, auth.nonce))) {
       request.log.warn({ device: device.id, nonce: auth.nonce }, 'replayed request refused');

@@ -14,6 +14,7 @@ import { findSubmission, listForCity, listForZone, setState, workbookBytes, type
 import { bodySha256 } from '../plugins/auth';
 import { errorReplies, sendError } from '../reply-error';
 import { receiveSubmission } from '../services/receive-submission';
+import type { VerifyWorkbook } from '../services/verify-workbook';
 
 type Params = { submissionId: string; revision: number };
 const paramsSchema = {
@@ -36,7 +37,7 @@ async function visible(db: Database, request: FastifyRequest<{ Params: Params }>
   return row;
 }
 
-export function submissionRoutes(app: FastifyInstance, db: Database, authenticate: preHandlerAsyncHookHandler): void {
+export function submissionRoutes(app: FastifyInstance, db: Database, authenticate: preHandlerAsyncHookHandler, verify: VerifyWorkbook): void {
   app.post(
     `${API_PREFIX}/submissions`,
     {
@@ -56,7 +57,7 @@ export function submissionRoutes(app: FastifyInstance, db: Database, authenticat
       if (!Buffer.isBuffer(request.body) || request.headers['content-type']?.split(';')[0]?.trim() === 'application/json') {
         return sendError(reply, 'unsupported-media-type', { field: 'Content-Type' });
       }
-      const received = await receiveSubmission(db, { bytes: request.body, bodySha256: bodySha256(request), device, canonical: request.signed!.canonical, signature: request.signed!.signature, from: request.ip });
+      const received = await receiveSubmission(db, { bytes: request.body, bodySha256: bodySha256(request), device, canonical: request.signed!.canonical, signature: request.signed!.signature, from: request.ip }, verify);
       if (!received.ok) {
         request.log.warn({ code: received.code, device: device.id }, 'upload refused');
         return sendError(reply, received.code, { ...(received.message ? { message: received.message } : {}), ...(received.issues ? { issues: received.issues.slice(0, 50) } : {}) });

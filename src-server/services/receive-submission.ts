@@ -8,13 +8,12 @@ import { isUuidV4 } from '../../src-shared/crypto';
 import type { CollectErrorCode } from '../../src-shared/collect-protocol';
 import type { IndicatorSet } from '../../src-shared/model';
 import { periodKey, periodsOf } from '../../src-shared/period';
-import { canonicalJson } from '../../src-shared/return';
-import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import type { Database } from '../db/database';
 import { touchDevice, type DeviceRow } from '../model/query/devices';
 import { appendAudit } from '../model/query/audit-log';
 import { findSet } from '../model/query/indicator-sets';
 import { insertStateChange } from '../model/query/state-changes';
+import { verifyWorkbook, type VerifyWorkbook } from './verify-workbook';
 import { findByZoneRevision, findSubmission, insertSubmission, markSuperseded, type SubmissionRow } from '../model/query/submissions';
 
 export type Received =
@@ -34,13 +33,15 @@ function periodInSet(set: IndicatorSet, p: { year: number; endMonth: number; fre
   return set.year === p.year && set.frequencies.includes(p.frequency) && periodsOf(p.year, p.frequency).some((q) => q.endMonth === p.endMonth);
 }
 
-export async function receiveSubmission(db: Database, upload: Upload): Promise<Received> {
-  const read = await readSubmissionWorkbook(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength));
-  if (!read.ok) return { ok: false, code: 'not-a-workbook', issues: read.issues.map((i) => ({ code: i.code, message: i.message })) };
-  const w = read.value;
+export async function receiveSubmission(db: Database, upload: Upload, verify: VerifyWorkbook = verifyWorkbook): Promise<Received> {
+  const w = await verify(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength));
+  if (!w.ok) {
+    if (w.reason === 'verifier-failed') return { ok: false, code: 'not-a-workbook', message: `无法校验上传的文件（${w.message ?? ''}），未接收。文件可能过大或构造异常；请从程序中重新导出后再报送。`, issues: w.issues };
+    return { ok: false, code: 'not-a-workbook', issues: w.issues };
+  }
   if (!w.intact) {
-    const first = read.issues[0]?.message;
-    return { ok: false, code: 'workbook-tampered', ...(first ? { message: `报送工作簿未通过完整性校验：${first}。未接收；请从程序中重新导出后再报送。` } : {}), issues: read.issues.map((i) => ({ code: i.code, message: i.message })) };
+    const first = w.issues[0]?.message;
+    return { ok: false, code: 'workbook-tampered', ...(first ? { message: `报送工作簿未通过完整性校验：${first}。未接收；请从程序中重新导出后再报送。` } : {}), issues: w.issues };
   }
   const { identity } = w;
   if (!isUuidV4(identity.submissionId)) return { ok: false, code: 'not-a-workbook', message: '报送工作簿的报送编号不是 UUID，未接收。' };
@@ -53,13 +54,12 @@ export async function receiveSubmission(db: Database, upload: Upload): Promise<R
     return { ok: false, code: 'period-not-in-set', message: `报告期 ${identity.periodLabel} 不属于指标体系「${setRow.name}」（${setRow.year} 年），未接收。` };
   }
   const key = periodKey(identity.period);
-  const errors = w.payload.issues.filter((i) => i.severity === 'error').length;
 
   return db.transaction(async (tx): Promise<Received> => {
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${identity.zoneId}|${key}`]);
     const same = await findSubmission(tx, identity.submissionId, identity.revision);
     if (same) {
-      if (same.sha256 === w.checksum.computed) return { ok: true, duplicate: true, row: same };
+      if (same.sha256 === w.checksum) return { ok: true, duplicate: true, row: same };
       return { ok: false, code: 'submission-conflict', message: `报送编号 ${identity.submissionId} 第 ${identity.revision} 版已于 ${same.received_at.toISOString()} 收到，内容（SHA-256 ${same.sha256}）与本次不同，未接收。修改后请按新版次重新导出。` };
     }
     const taken = await findByZoneRevision(tx, identity.zoneId, key, identity.revision);
@@ -67,12 +67,12 @@ export async function receiveSubmission(db: Database, upload: Upload): Promise<R
     const seq = await insertSubmission(tx, {
       submissionId: identity.submissionId,
       revision: identity.revision,
-      sha256: w.checksum.computed,
+      sha256: w.checksum,
       bodySha256: upload.bodySha256,
       workbook: upload.bytes,
-      parsedReturn: canonicalJson(w.ret),
+      parsedReturn: w.returnJson,
       identity: JSON.stringify(identity),
-      verdict: JSON.stringify({ intact: w.intact, errors, warnings: w.payload.issues.length - errors }),
+      verdict: JSON.stringify({ intact: w.intact, errors: w.errors, warnings: w.warnings }),
       zoneId: identity.zoneId,
       cityCode: upload.device.city_code,
       periodKey: key,
@@ -90,7 +90,7 @@ export async function receiveSubmission(db: Database, upload: Upload): Promise<R
       actor: `device:${upload.device.id}`,
       action: 'submission.received',
       target: `${identity.submissionId}@${identity.revision}`,
-      detail: { zoneId: identity.zoneId, period: key, sha256: w.checksum.computed, bodySha256: upload.bodySha256, bytes: upload.bytes.length },
+      detail: { zoneId: identity.zoneId, period: key, sha256: w.checksum, bodySha256: upload.bodySha256, bytes: upload.bytes.length },
       from: upload.from,
     });
     const row = await findSubmission(tx, identity.submissionId, identity.revision);

@@ -3,7 +3,9 @@
  * sends too fast is answered `rate-limited`; and the bureau's 已汇总 transition with its rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPublishedIndicatorSet, createCollectClient, type Device } from '../../src-shared/collect-protocol';
+import { webcrypto } from 'node:crypto';
+import { checkPublishedIndicatorSet, createCollectClient, webCryptoSigner, type Device } from '../../src-shared/collect-protocol';
+import { issueCode } from '../../src-server/admin/admin-ops';
 import { kfqSet } from '../../src-shared/seeds/examples';
 import { publishIndicatorSet } from '../../src-server/admin/admin-ops';
 import { buildServer } from '../../src-server/build-server';
@@ -60,6 +62,20 @@ describe('rate limit and the 已汇总 state', () => {
     expect(!broken.ok && broken.message).toContain('broken.json');
   });
 
+  it('a non-extractable WebCrypto Ed25519 key (the browser build\'s) enrolls and signs uploads', async () => {
+    const pair = (await webcrypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+    await expect(webcrypto.subtle.exportKey('pkcs8', pair.privateKey)).rejects.toThrow();
+    const signer = await webCryptoSigner(webcrypto.subtle, pair);
+    const code = await issueCode(server.db, { zoneId: 'gaoping-kfq' }, 'test', null);
+    if (!code.ok) throw new Error(code.code);
+    const enrolled = await server.client.enroll(code.value.code, signer, '浏览器');
+    expect(enrolled.ok).toBe(true);
+    if (!enrolled.ok) return;
+    const wb = await makeWorkbook({ zone: 'gaoping-kfq' });
+    const pushed = await server.client.push({ deviceId: enrolled.value.deviceId, signer }, wb.bytes);
+    expect(pushed.ok && pushed.value.signatureRecord).toMatchObject({ deviceId: enrolled.value.deviceId, publicKey: signer.publicKey, deviceName: '浏览器' });
+  });
+
   it('a device over its rate is answered rate-limited, and nothing changes', async () => {
     const before = await snapshot(server.db);
     const answers = [];
@@ -68,5 +84,38 @@ describe('rate limit and the 已汇总 state', () => {
     expect(refused && !refused.ok && refused.error.code).toBe('rate-limited');
     expect(refused && !refused.ok && refused.status).toBe(429);
     expect(await snapshot(server.db)).toBe(before);
+  });
+
+  it('an address that keeps failing authentication is slowed down', async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const r = await fetch(`${server.url}/api/v1/submissions`);
+      codes.push(((await r.json()) as { error: { code: string } }).error.code);
+    }
+    expect(codes.slice(0, 4)).toEqual(['unsigned', 'unsigned', 'unsigned', 'unsigned']);
+    expect(codes.at(-1)).toBe('rate-limited');
+  });
+
+  it('a workbook the verifier cannot finish in time is refused, and the next one is verified by a fresh worker', async () => {
+    const db = await openPglite();
+    await migrate(db);
+    await seedDatabase(db);
+    const app = await buildServer({ db, limits: { verifyWorkers: 1, verifyTimeoutMs: 1 } });
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const tight: TestServer = { app, db, url, port: 0, client: createCollectClient({ server: url, fetch: nodeFetch, randomBytes }), close: async () => undefined };
+      const device = await enrolledDevice(tight, { zoneId: 'jincheng-kfq' });
+      const before = await snapshot(db);
+      const r = await tight.client.push(device, (await makeWorkbook({ zone: 'jincheng-kfq' })).bytes);
+      expect(!r.ok && r.error.code).toBe('not-a-workbook');
+      expect(!r.ok && r.error.message).toContain('超过');
+      expect(await snapshot(db)).toBe(before);
+      expect((await fetch(`${url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });
