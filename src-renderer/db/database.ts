@@ -23,6 +23,10 @@ import {
   type TextRecord,
   type ValueRecord,
   type ZoneRecord,
+  SYNC_STORES_V3,
+  type SyncStateRecord,
+  type UploadBodyRecord,
+  type UploadRecord,
 } from './schema';
 import { validateTablesV1 } from './validate-tables';
 
@@ -60,6 +64,10 @@ export class ZoneReturnsDb extends Dexie {
   declare ledgerMappings: Table<LedgerMappingRecord, string>;
   declare outbox: Table<OutboxRecord, string>;
   declare settings: Table<SettingRecord, string>;
+  // schema version 3 (issue 12): upload queue and enrollment, not in backups
+  declare uploads: Table<UploadRecord, string>;
+  declare uploadBodies: Table<UploadBodyRecord, string>;
+  declare syncState: Table<SyncStateRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
     super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
@@ -99,6 +107,9 @@ export class ZoneReturnsDb extends Dexie {
           await tx.table(table).bulkAdd(v2[table]);
         }
       });
+    // ---- schema version 3 (issue 12, 联网报送): new tables only, no upgrade function ----
+    this.version(3).stores({ ...STORES[2], ...SYNC_STORES_V3 });
+    // ---- end of schema version 3 ----
   }
 }
 

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { backupsDbName, BackupsDb, decodeBackup } from './backup';
 import { openRepository } from './repository';
-import { STORES, type V1Tables } from './schema';
+import { SCHEMA_VERSION, STORES, type V1Tables } from './schema';
 import { expectOk, openTestRepository, REGISTRY, testEnv, type TestEnv } from './test-support';
 
 /** The first release's database, as that release declared it. */
@@ -69,7 +69,7 @@ describe('upgrade from schema version 1', () => {
     await createV1(env, v1Data());
     const repo = await openTestRepository(env);
     expect(repo.upgradedFrom).toBe(1);
-    expect(repo.db.verno).toBe(2);
+    expect(repo.db.verno).toBe(SCHEMA_VERSION);
 
     expect(await repo.listZones()).toEqual([...REGISTRY.zones.slice(0, 2)].sort((a, b) => a.id.localeCompare(b.id)));
     expect((await repo.db.zones.get('jincheng-kfq'))?.edits).toEqual({});
@@ -123,7 +123,7 @@ describe('upgrade from schema version 1', () => {
     const repo = await openTestRepository(env);
     expect(repo.preUpgradeBackupId).not.toBeNull();
     const stored = await repo.listStoredBackups();
-    expect(stored).toEqual([expect.objectContaining({ id: repo.preUpgradeBackupId, reason: 'pre-upgrade', schemaVersion: 1, upgradingTo: 2 })]);
+    expect(stored).toEqual([expect.objectContaining({ id: repo.preUpgradeBackupId, reason: 'pre-upgrade', schemaVersion: 1, upgradingTo: SCHEMA_VERSION })]);
 
     const bytes = await repo.storedBackupBytes(repo.preUpgradeBackupId ?? -1);
     const text = new TextDecoder().decode(await gunzipIfNeeded(bytes ?? new Uint8Array()));
@@ -175,12 +175,12 @@ describe('upgrade from schema version 1', () => {
   it('refuses to open a database written by a newer version, changing nothing', async () => {
     const env = testEnv();
     const future = new Dexie(env.name, { indexedDB: env.indexedDB, IDBKeyRange: env.IDBKeyRange });
-    future.version(3).stores({ zones: 'id', somethingNew: 'id' });
+    future.version(SCHEMA_VERSION + 1).stores({ zones: 'id', somethingNew: 'id' });
     await future.table('somethingNew').add({ id: 'x' });
     future.close();
     const result = await openRepository(env);
     expect(result.ok ? '' : result.issues[0]?.code).toBe('db-newer');
-    expect(await installedVersion(env)).toBe(3);
+    expect(await installedVersion(env)).toBe(SCHEMA_VERSION + 1);
   });
 });
 
