@@ -12,6 +12,8 @@ import { setForYear } from '../returns/set-for-year';
 import { RosterScreen } from '../roster/roster-screen';
 import { BackupPanel } from '../settings/backup-panel';
 import { SettingsForm } from '../settings/settings-form';
+import { SyncBadge } from '../sync/sync-badge';
+import { SyncSettingsPanel } from '../sync/sync-settings-panel';
 import { APP_TABS, type AppTab } from './app-tabs';
 import { dispatchMenuEdit } from './menu-events';
 import type { ScreenProps } from './screen-props';
@@ -115,6 +117,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
           填表人：{who}
           {settings.phone ? ` · ${settings.phone}` : ''}
         </span>
+        <SyncBadge repo={repo} />
       </header>
       <nav className="app-nav" role="tablist">
         {APP_TABS.map((t) => (
@@ -177,7 +180,12 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
             }}
           />
         )}
-        {tab === 'settings' && <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />}
+        {tab === 'settings' && (
+          <>
+            <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />
+            <SyncSettingsPanel repo={repo} />
+          </>
+        )}
       </main>
     </div>
   );
