@@ -45,6 +45,11 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
   const [chosen, setChosen] = useState<string | null>(openReturnId);
   const { load, outbox, reload } = useSubmission(repo, zone, chosen);
   const sync = useSyncStatus(repo);
+  // A 退回修改 from the server reopens a return under this screen: reload when an upload's state changes.
+  const uploadStates = sync?.items.map((i) => `${i.submissionId}:${i.state}`).join(',') ?? '';
+  useEffect(() => {
+    if (uploadStates !== '') void reload();
+  }, [uploadStates, reload]);
   const [message, setMessage] = useState<Message | null>(null);
   const [working, setWorking] = useState(false);
   const [reason, setReason] = useState('');
