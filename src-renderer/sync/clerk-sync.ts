@@ -11,6 +11,7 @@ import { runUploadPass, type PassReport } from '../../src-shared/sync/upload-run
 import type { Repository } from '../db';
 import type { Enrollment } from '../db/stores/sync-store';
 import { createDeviceKey, deviceSigner, isKeyPair } from './device-key';
+import { syncIndicatorSets } from './indicator-sets';
 
 export interface SyncStatus {
   enrolled: Enrollment | null;
@@ -63,6 +64,7 @@ export function createClerkSync(deps: ClerkSyncDeps) {
   let running: Promise<PassReport | undefined> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
+  let setsCheckedAt = -Infinity;
   const listeners = new Set<(s: SyncStatus) => void>();
 
   async function device(): Promise<{ enrollment: Enrollment; device: Device } | undefined> {
@@ -108,6 +110,11 @@ export function createClerkSync(deps: ClerkSyncDeps) {
     const offline = report.lastError !== null && (report.lastError.code === 'network-error' || report.lastError.code === 'internal' || report.lastError.code === 'not-ready' || report.lastError.code === 'bad-response');
     online = !offline;
     lastError = report.lastError?.message ?? null;
+    // Published indicator sets, at most every ten minutes, only when the server answered.
+    if (!offline && now() - setsCheckedAt > 10 * 60_000) {
+      setsCheckedAt = now();
+      await syncIndicatorSets(deps.repo, c, d.device);
+    }
     return report;
   }
 

@@ -124,9 +124,13 @@ export function afterAttempt(item: UploadItem, outcome: UploadOutcome, policy: B
   return { ...item, attempts, nextAttemptAt: outcome.at + backoffDelay(attempts, outcome.random, policy), lastError: error.message, lastErrorCode: error.code };
 }
 
-/** An item whose try was interrupted (the app killed mid-upload) stays 待上传 and is due again at once on restart. */
+/**
+ * On start of the app every 待上传 item is due at once (the network may well be back; an item
+ * whose try was cut by a killed app is simply sent again — the server stores it once). The
+ * attempt count is kept, so a still-failing server gets the same growing waits afterwards.
+ */
 export function onRestart(items: readonly UploadItem[], now: number): UploadItem[] {
-  return items.map((i) => (i.state === '待上传' && i.nextAttemptAt > now + DEFAULT_BACKOFF.maxMs ? { ...i, nextAttemptAt: now } : i));
+  return items.map((i) => (i.state === '待上传' && i.nextAttemptAt > now ? { ...i, nextAttemptAt: now } : i));
 }
 
 /** The clerk asks to try a refused or waiting item again now. */
