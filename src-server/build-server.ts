@@ -9,6 +9,7 @@ import { COLLECT_ERRORS, collectError } from '../src-shared/collect-protocol';
 import type { Database } from './db/database';
 import { deviceAuth } from './plugins/auth';
 import { registerBodyParsers } from './plugins/body-parsers';
+import { registerCors } from './plugins/cors';
 import { registerErrorHandling } from './plugins/errors';
 import { createRateLimiter, type RateLimitOptions } from './plugins/rate-limit';
 import { adminRoutes } from './resources/admin';
@@ -89,6 +90,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   const authenticate = deviceAuth(options.db, limiter, options.now);
   registerBodyParsers(app);
   registerErrorHandling(app);
+  registerCors(app);
   healthRoutes(app, options.db);
   enrollRoutes(app, options.db, limiter);
   const pool = limits.verifyWorkers > 0 ? createVerifyPool({ size: limits.verifyWorkers, maxHeapMb: limits.verifyHeapMb, timeoutMs: limits.verifyTimeoutMs }) : undefined;

@@ -23,8 +23,10 @@ describe('the renderer CSP', () => {
     expect(directive(policy, 'object-src')).toEqual(["'none'"]);
     expect(directive(policy, 'base-uri')).toEqual(["'none'"]);
     expect(directive(policy, 'form-action')).toEqual(["'none'"]);
-    expect(directive(policy, 'connect-src')).toEqual(["'self'"]);
-    expect(policy).not.toMatch(/unsafe-eval|\*|https?:/);
+    expect(directive(policy, 'connect-src')).toEqual(["'self'", 'http:', 'https:']);
+    // http:/https: only for connect-src (the collection server is the clerk's choice), nowhere else.
+    expect(policy.replace(/connect-src [^;]*/, '')).not.toMatch(/unsafe-eval|\*|https?:/);
+    expect(policy).not.toMatch(/unsafe-eval|\*/);
   });
 
   it('frame-ancestors only in the header (a meta tag cannot carry it)', () => {
@@ -35,7 +37,7 @@ describe('the renderer CSP', () => {
   it('the dev policy opens only the inline preamble and the HMR websocket', () => {
     const dev = rendererCsp('header', { dev: { origin: 'http://localhost:5173' } });
     expect(directive(dev, 'script-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(directive(dev, 'connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
+    expect(directive(dev, 'connect-src')).toEqual(["'self'", 'http:', 'https:', 'ws://localhost:5173']);
     expect(cspDirectives('header').length).toBe(cspDirectives('meta').length + 1);
   });
 });

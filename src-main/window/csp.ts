@@ -21,7 +21,10 @@ export function cspDirectives(delivery: CspDelivery, options: CspOptions = {}): 
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'", 'data:']],
-    ['connect-src', dev ? ["'self'", dev.origin.replace(/^http/, 'ws')] : ["'self'"]],
+    // 联网报送: the collection server's address is the clerk's choice (设置 → 联网报送), unknown
+    // when the page is built, so any http(s) origin may be fetched; scripts stay 'self' only, and
+    // the app's code sends only to the address in the settings, with every request signed.
+    ['connect-src', dev ? ["'self'", 'http:', 'https:', dev.origin.replace(/^http/, 'ws')] : ["'self'", 'http:', 'https:']],
     // The Excel parse runs in a module worker built into the app's own files.
     ['worker-src', ["'self'", 'blob:']],
     ['object-src', ["'none'"]],

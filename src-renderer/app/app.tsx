@@ -15,6 +15,8 @@ import { BureauWorkspace } from '../bureau/bureau-workspace';
 import { UnitPicker } from '../bureau/unit-picker';
 import { SettingsForm } from '../settings/settings-form';
 import { ZoneRegistryPanel } from '../settings/zone-registry-panel';
+import { SyncBadge } from '../sync/sync-badge';
+import { SyncSettingsPanel } from '../sync/sync-settings-panel';
 import { APP_TABS, type AppTab } from './app-tabs';
 import { dispatchMenuEdit } from './menu-events';
 import type { ScreenProps } from './screen-props';
@@ -124,6 +126,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
           填表人：{who}
           {settings.phone ? ` · ${settings.phone}` : ''}
         </span>
+        <SyncBadge repo={repo} />
       </header>
       <nav className="app-nav" role="tablist">
         {APP_TABS.map((t) => (
@@ -191,6 +194,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
             <UnitPicker registry={registry} settings={settings} onSave={saveSettings} />
             <SettingsForm registry={registry} zones={zones} settings={settings} firstRun={false} onSave={saveSettings} />
             <ZoneRegistryPanel repo={repo} registry={registry} zones={zones} who={who} onChanged={() => void repo.listZones().then(setZones)} />
+            <SyncSettingsPanel repo={repo} />
           </>
         )}
       </main>

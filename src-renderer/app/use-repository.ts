@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { loadInstalledSets } from '../sync/indicator-sets';
 import type { Result } from '../../src-shared/model';
 import { builtinZoneRegistry } from '../../src-shared/seeds';
 import { openRepository, type Repository } from '../db';
@@ -14,7 +15,11 @@ let opening: Promise<Result<Repository>> | undefined;
 
 function openOnce(): Promise<Result<Repository>> {
   opening ??= openRepository().then(async (result) => {
-    if (result.ok) await result.value.ensureZones(builtinZoneRegistry());
+    if (result.ok) {
+      await result.value.ensureZones(builtinZoneRegistry());
+      // Indicator sets published by the collection server and installed earlier (联网报送).
+      await loadInstalledSets(result.value);
+    }
     return result;
   });
   return opening;

@@ -16,7 +16,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Result, UserIssue } from '../../src-shared/model';
 import { allowAuditLogRewrite, dexieDeps, type IndexedDbDeps, type ZoneReturnsDb } from './database';
 import { migrateV1toV2 } from './migrations';
-import { SCHEMA_VERSION, TABLE_NAMES, type JsonValue, type Tables } from './schema';
+import { SCHEMA_VERSION, SYNC_STORES, TABLE_NAMES, type JsonValue, type Tables } from './schema';
 import { validateTablesV1, validateTablesV2 } from './validate-tables';
 
 export const BACKUP_FORMAT = 'zone-returns/backup@1';
@@ -110,11 +110,15 @@ export async function decodeBackup(bytes: Uint8Array): Promise<Result<DecodedBac
   return { ok: true, value: { schemaVersion: version, createdAt, tables: v2.value }, issues: [] };
 }
 
-/** Every table of an open Dexie database, read in one transaction so the copy is consistent. */
+/**
+ * Every table of an open Dexie database, read in one transaction so the copy is consistent —
+ * except the device's upload queue and enrollment (schema version 3), which stay on this machine.
+ */
 export async function readAllTables(db: Dexie): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
-  await db.transaction('r', db.tables, async () => {
-    for (const table of db.tables) tables[table.name] = await table.toArray();
+  const kept = db.tables.filter((t) => !Object.hasOwn(SYNC_STORES, t.name));
+  await db.transaction('r', kept, async () => {
+    for (const table of kept) tables[table.name] = await table.toArray();
   });
   return tables;
 }

@@ -11,6 +11,7 @@ import {
   DEFAULT_DB_NAME,
   INBOX_STORES,
   INBOX_VERSION,
+  SYNC_VERSION,
   type InboxFileRecord,
   type InboxItemRecord,
   type ReferenceFigureRecord,
@@ -28,6 +29,10 @@ import {
   type TextRecord,
   type ValueRecord,
   type ZoneRecord,
+  SYNC_STORES,
+  type SyncStateRecord,
+  type UploadBodyRecord,
+  type UploadRecord,
 } from './schema';
 import { validateTablesV1 } from './validate-tables';
 
@@ -68,6 +73,10 @@ export class ZoneReturnsDb extends Dexie {
   declare inboxItems: Table<InboxItemRecord, string>;
   declare inboxFiles: Table<InboxFileRecord, string>;
   declare referenceFigures: Table<ReferenceFigureRecord, [string, string]>;
+  // schema version SYNC_VERSION (issue 12): upload queue and enrollment, not in backups
+  declare uploads: Table<UploadRecord, string>;
+  declare uploadBodies: Table<UploadBodyRecord, string>;
+  declare syncState: Table<SyncStateRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
     super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
@@ -109,6 +118,8 @@ export class ZoneReturnsDb extends Dexie {
       });
     // ---- 市局收件箱 (issue 10): new tables only, no rows change ----
     this.version(INBOX_VERSION).stores({ ...STORES[2], ...INBOX_STORES });
+    // ---- 联网报送 (issue 12): new tables only, no upgrade function; not in backups ----
+    this.version(SYNC_VERSION).stores({ ...STORES[2], ...INBOX_STORES, ...SYNC_STORES });
   }
 }
 

@@ -12,7 +12,7 @@
  *   openRepository(options?): Promise<Result<Repository>>
  *
  * Each group below is one file of `stores/`, by what it stores; the parts are layered in the order
- * they build on each other (settings → zones → roster → returns → outbox → inbox → import → audit → backup),
+ * they build on each other (settings → zones → roster → returns → outbox → inbox → import → audit → backup → sync),
  * so that `Repository` is the last of them and each part can be read alone.
  *
  *   Zones       ensureZones(registry) · listZones() · getZone(id) · addZone(zone, who) · updateZone(id, edits, who)
@@ -30,6 +30,8 @@
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })
  *   Settings    getSettings() · setSettings(patch)
+ *   Sync        getEnrollment() · saveEnrollment(e, key) · clearEnrollment() · recordSubmissionAndQueue(entry, bytes, who)
+ *               queueUpload(entry, bytes) · listUploads() · putUpload(item) · uploadBytes(id) · retryUpload(id)
  *   Backup      exportBackup(options?) · restoreBackup(bytes, who) · listStoredBackups() · storedBackupBytes(id) · restoreStoredBackup(id, who)
  *
  * States follow `src-shared/lifecycle` (the one place the transitions are defined): an edit moves
@@ -43,7 +45,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Result } from '../../src-shared/model';
 import { openDatabase, type OpenOptions } from './open-database';
-import { BackupPart } from './stores/backup-store';
+import { SyncPart } from './stores/sync-store';
 import type { RepositoryOptions } from './stores/types';
 
 export type {
@@ -62,7 +64,7 @@ export type {
   ValueCell,
 } from './stores/types';
 
-export class Repository extends BackupPart {}
+export class Repository extends SyncPart {}
 
 export async function openRepository(options: OpenOptions & RepositoryOptions = {}): Promise<Result<Repository>> {
   const opened = await openDatabase(options);

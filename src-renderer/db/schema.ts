@@ -17,7 +17,7 @@ import type { SavedMapping } from '../../src-shared/ledger';
 import type { CoverInfo, Period, RosterRow, Zone } from '../../src-shared/model';
 
 export const DEFAULT_DB_NAME = 'zone-returns';
-export const SCHEMA_VERSION = 3; // 3: the city bureau's inbox (see the block 市局收件箱 below)
+export const SCHEMA_VERSION = 4; // 3: the city bureau's inbox (block 市局收件箱); 4: the upload queue (block 联网报送)
 
 /** The roster field holding the project's name; the [zoneId+name] index is built on it. */
 export const ROSTER_NAME_FIELD = 'name';
@@ -353,3 +353,28 @@ export const V1_TABLE_NAMES = ['zones', 'returns', 'values', 'rosterRows', 'expl
 export function returnIdOf(zoneId: string, periodKey: string): string {
   return `${zoneId}|${periodKey}`;
 }
+
+// ---- 联网报送 (issue 12) — schema version SYNC_VERSION: the upload queue and the device's enrollment ----
+export const SYNC_VERSION = 4;
+// New tables only; no row of an older table changes. They are NOT part of a backup file: a
+// device key cannot leave the browser (non-extractable) and a restored copy on another machine
+// must enroll as its own device. The integrator may renumber this version.
+import type { UploadItem } from '../../src-shared/sync/upload-queue';
+
+export type UploadRecord = UploadItem;
+/** The exported workbook bytes of a queued upload, exactly as written to the file. */
+export interface UploadBodyRecord {
+  submissionId: string;
+  bytes: Uint8Array;
+}
+/** `enrollment` (server, device id, zone, city), `deviceKey` (the CryptoKeyPair), cursors. */
+export interface SyncStateRecord {
+  key: string;
+  value: unknown;
+}
+export const SYNC_STORES = {
+  uploads: 'submissionId, returnId, state',
+  uploadBodies: 'submissionId',
+  syncState: 'key',
+} as const;
+// ---- end of 联网报送 ----

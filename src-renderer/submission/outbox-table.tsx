@@ -1,7 +1,9 @@
+import { describeUploadItem, type UploadItem } from '../../src-shared/sync/upload-queue';
 import { localTime, type OutboxRow } from './outbox-rows';
 
 /** 发件箱: every submission workbook of the zone, newest first. */
-export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
+export function OutboxTable({ rows, uploads }: { rows: OutboxRow[]; uploads?: UploadItem[] }) {
+  const upload = (id: string) => uploads?.find((u) => u.submissionId === id);
   if (rows.length === 0) return <p className="muted">尚未报送过任何报表。</p>;
   return (
     <table className="outbox-table" aria-label="发件箱">
@@ -13,6 +15,7 @@ export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
           <th>版次</th>
           <th>校验码（SHA-256）</th>
           <th>状态</th>
+          {uploads !== undefined && <th>联网报送</th>}
         </tr>
       </thead>
       <tbody>
@@ -26,6 +29,11 @@ export function OutboxTable({ rows }: { rows: OutboxRow[] }) {
               <code title={row.sha256}>{row.sha256.slice(0, 16)}…</code>
             </td>
             <td>{row.superseded ? <span className="superseded-mark">已有更新版本（第 {row.latestRevision} 版），此文件作废</span> : <span className="current-mark">最新</span>}</td>
+            {uploads !== undefined && (
+              <td className={`upload-state state-${upload(row.submissionId)?.state ?? 'none'}`} data-testid="upload-state">
+                {upload(row.submissionId) ? describeUploadItem(upload(row.submissionId)!) : '未联网报送（文件）'}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

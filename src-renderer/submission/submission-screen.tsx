@@ -11,6 +11,7 @@ import type { ReturnSummary } from '../db';
 import { IssueList } from '../returns/issue-list';
 import { LifecyclePanel } from './lifecycle-panel';
 import { OutboxTable } from './outbox-table';
+import { useSyncStatus } from '../sync/app-sync';
 import { PrintView } from './print-view';
 import { defaultExportDeps, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
 import { workbookService } from './workbook-client';
@@ -43,6 +44,12 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
   const [returns, setReturns] = useState<ReturnSummary[]>([]);
   const [chosen, setChosen] = useState<string | null>(openReturnId);
   const { load, outbox, reload } = useSubmission(repo, zone, chosen);
+  const sync = useSyncStatus(repo);
+  // A 退回修改 from the server reopens a return under this screen: reload when an upload's state changes.
+  const uploadStates = sync?.items.map((i) => `${i.submissionId}:${i.state}`).join(',') ?? '';
+  useEffect(() => {
+    if (uploadStates !== '') void reload();
+  }, [uploadStates, reload]);
   const [message, setMessage] = useState<Message | null>(null);
   const [working, setWorking] = useState(false);
   const [reason, setReason] = useState('');
@@ -236,7 +243,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
 
       <section className="panel no-print" aria-label="发件箱">
         <h3>发件箱</h3>
-        <OutboxTable rows={outbox} />
+        <OutboxTable rows={outbox} {...(sync?.enrolled || (sync?.items.length ?? 0) > 0 ? { uploads: sync?.items ?? [] } : {})} />
       </section>
 
       <VerifyPanel workbook={workbook} />

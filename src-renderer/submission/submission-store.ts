@@ -4,6 +4,7 @@
  * (locking the return); reopen it. The lifecycle rules come from src-shared/lifecycle, which the
  * repository's own methods apply (markValidated, recordSubmission, reopenReturn, listOutbox, auditTrail).
  */
+import { kickUploads } from '../sync/app-sync';
 import { computeReturn } from '../../src-shared/compute';
 import { uuidV4 } from '../../src-shared/crypto';
 import type { SaveFileArgs, SaveOutcome } from '../../src-shared/ipc/contract';
@@ -97,6 +98,8 @@ export interface ExportDeps {
   saveFile(args: SaveFileArgs): Promise<Result<SaveOutcome>>;
   now(): Date;
   newSubmissionId(): string;
+  /** Called after an upload was queued (联网报送), to send it now. */
+  onQueued?(): void;
 }
 
 export type ExportOutcome =
@@ -148,8 +151,13 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
 
   const facts = { submissionId, fileName: outcome.fileName, sha256: written.checksum };
-  const recorded = await deps.repo.recordSubmission({ ...facts, returnId: state.returnId, revision, snapshot: canonicalJson(state.ret) }, who);
+  const entry = { ...facts, returnId: state.returnId, revision, snapshot: canonicalJson(state.ret) };
+  // 联网报送: when this device is enrolled for the zone, the upload is queued with the outbox entry.
+  const enrollment = await deps.repo.getEnrollment();
+  const queue = enrollment !== undefined && enrollment.role === 'zone' && enrollment.zoneId === zone.id;
+  const recorded = queue ? await deps.repo.recordSubmissionAndQueue(entry, written.bytes, who) : await deps.repo.recordSubmission(entry, who);
   if (!recorded.ok) return { kind: 'failed', issues: recorded.issues };
+  if (queue) deps.onQueued?.();
   return { kind: 'exported', entry: recorded.value, how: outcome.kind };
 }
 
@@ -159,6 +167,7 @@ export const defaultExportDeps = (repo: Repository, workbook: WorkbookService, s
   saveFile,
   now: () => new Date(),
   newSubmissionId: () => uuidV4(),
+  onQueued: kickUploads,
 });
 
 /** 已报送 → 退回修改 with the reviewer's reason. */

@@ -29,6 +29,23 @@ export function builtinIndicatorSets(): IndicatorSet[] {
   return sets;
 }
 
+/**
+ * Adds indicator sets published by the collection server (checked by checkPublishedIndicatorSet)
+ * to the sets every lookup sees: a new return takes the newest set of its year, while a return
+ * already started keeps the id and version it was created with. A version already present is
+ * not replaced (a published version never changes). Returns the sets actually added.
+ */
+export function installIndicatorSets(extra: readonly IndicatorSet[]): IndicatorSet[] {
+  const all = builtinIndicatorSets();
+  const added: IndicatorSet[] = [];
+  for (const set of extra) {
+    if (all.some((s) => s.id === set.id && s.version === set.version)) continue;
+    all.push(set);
+    added.push(set);
+  }
+  return added;
+}
+
 export function builtinZoneRegistry(): ZoneRegistry {
   if (!registry) {
     const r = parseZoneRegistry(zonesJson, 'seeds/zones.json');
