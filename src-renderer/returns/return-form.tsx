@@ -11,6 +11,7 @@ import { CoverPanel } from './cover-panel';
 import { IssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
 import { SectionGrid } from './section-grid';
+import { edgeInputCell, isInputCell } from './section-navigation';
 import { useReturnEditor, type ReturnEditor } from './use-return-editor';
 
 export interface ReturnFormProps {
@@ -99,6 +100,34 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
     else apis.current.set(sectionId, api);
   }, []);
 
+  // Enter / ↓ / ↑ / Tab at the edge of a section go on into the next (or previous) one, as down one long sheet.
+  const onLeave = useCallback(
+    (sectionId: string, step: 1 | -1, colId: string, tab: boolean): boolean => {
+      const order = gridSections.map((s) => s.id);
+      for (let i = order.indexOf(sectionId) + step; i >= 0 && i < order.length; i += step) {
+        const id = order[i] as string;
+        const rows = rowsBySection.get(id) ?? [];
+        const api = apis.current.get(id);
+        if (rows.length === 0 || api === undefined) continue;
+        let place = tab ? edgeInputCell(rows, step) : null;
+        if (!tab) {
+          const indexes = rows.map((_, n) => n);
+          if (step === -1) indexes.reverse();
+          const input = indexes.find((n) => isInputCell(rows[n], colId));
+          place = { rowIndex: input ?? (step === 1 ? 0 : rows.length - 1), colId };
+        }
+        if (place === null) continue;
+        apis.current.get(sectionId)?.clearFocusedCell();
+        api.ensureIndexVisible(place.rowIndex);
+        api.setFocusedCell(place.rowIndex, place.colId);
+        document.querySelector(`[data-section="${id}"] .ag-row[row-index="${place.rowIndex}"]`)?.scrollIntoView({ block: 'nearest' });
+        return true;
+      }
+      return false;
+    },
+    [gridSections, rowsBySection],
+  );
+
   const placeOf = useCallback(
     (issue: ValidationIssue): string => {
       const t = issue.target;
@@ -183,6 +212,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               onMessage={(text, problem = true) => editor.say(text, problem)}
               formTable={formTable}
               onApi={onApi}
+              onLeave={onLeave}
               readOnly={editor.readOnly}
             >
               {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}

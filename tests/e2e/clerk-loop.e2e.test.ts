@@ -1,0 +1,113 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openApp, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
+
+// The clerk's loop on the common county-office laptop screen (issue 13).
+const LAPTOP = { width: 1366, height: 768 };
+
+let app: OpenedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
+
+async function firstRun(page: Page): Promise<void> {
+  await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
+  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
+  await page.locator('#setting-fillerName').fill('王芳');
+  await page.locator('#setting-phone').fill('0356-1234567');
+  await page.getByRole('button', { name: '保存并开始填报' }).click();
+  await page.getByText('晋城开发区 · 报表列表').waitFor();
+}
+
+async function openQ1of2024(page: Page): Promise<void> {
+  await page.locator('select[aria-label="年度"]').selectOption('2024');
+  await page.locator('tr[data-period="2024-03-q"] button').click();
+  await cell(page, 'gyzjz', 'current').waitFor();
+}
+
+/** Per section grid: how far its columns overflow the grid and whether its last row is cut. */
+async function sectionFits(page: Page): Promise<{ section: string; overflow: number; scrollbar: boolean; lastRowCut: number }[]> {
+  return page.locator('.section-grid').evaluateAll((sections) =>
+    sections.map((section) => {
+      const viewport = section.querySelector<HTMLElement>('.ag-center-cols-viewport');
+      const hScroll = section.querySelector<HTMLElement>('.ag-body-horizontal-scroll');
+      const body = section.querySelector<HTMLElement>('.ag-center-cols-viewport');
+      const rows = [...section.querySelectorAll<HTMLElement>('.ag-center-cols-viewport .ag-row[row-id]')];
+      const last = rows.sort((a, b) => a.getBoundingClientRect().bottom - b.getBoundingClientRect().bottom).at(-1);
+      const bodyBottom = body?.getBoundingClientRect().bottom ?? 0;
+      return {
+        section: section.getAttribute('data-section') ?? '?',
+        overflow: viewport === null ? 0 : viewport.scrollWidth - viewport.clientWidth,
+        scrollbar: hScroll !== null && hScroll.getBoundingClientRect().height > 0 && !hScroll.classList.contains('ag-invisible') && !hScroll.classList.contains('ag-hidden'),
+        lastRowCut: last === undefined ? 0 : Math.max(0, Math.round(last.getBoundingClientRect().bottom - bodyBottom)),
+      };
+    }),
+  );
+}
+
+describe('the clerk at 1366×768', () => {
+  it('sees every row and column of every section grid with no inner scrollbar', async () => {
+    app = await openApp({ viewport: LAPTOP });
+    const { page } = app;
+    await firstRun(page);
+    await openQ1of2024(page);
+    await screenshot(page, 'laptop-return-form-top');
+    await page.locator('.section-grid').first().screenshot({ path: join(SCREENSHOT_DIR, 'laptop-section-main.png') });
+    const fits = await sectionFits(page);
+    expect(fits.length).toBeGreaterThan(3);
+    for (const fit of fits) expect(fit, fit.section).toEqual({ section: fit.section, overflow: 0, scrollbar: false, lastRowCut: 0 });
+    // A gap of 5.35 points is shown whole ("高于 5.35"), not cut to "高于 5.3".
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type('108.78');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('90.39');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'gyzjz', 'gap').textContent()).toBe('高于 5.35');
+    // 差距 is shown whole, not cut to "高于 5.3".
+    const gapCut = await page.locator('.ag-cell[col-id="gap"]').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+    expect(gapCut).toBe(0);
+    await page.locator('.section-grid').last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'laptop-return-form-last-section');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('moves down one long sheet: Enter / ↓ / ↑ cross sections, Tab passes over computed cells, typing on one says why', async () => {
+    app = await openApp({ viewport: LAPTOP });
+    const { page } = app;
+    await firstRun(page);
+    await openQ1of2024(page);
+    const where = () =>
+      page.evaluate(() => {
+        const c = document.activeElement?.closest('.ag-cell');
+        return c ? `${c.closest('.section-grid')?.getAttribute('data-section')}/${c.closest('.ag-row')?.getAttribute('row-id')}/${c.getAttribute('col-id')}` : 'none';
+      });
+    const sections = await page.locator('.section-grid').evaluateAll((all) => all.map((s) => s.getAttribute('data-section')));
+    const mainRows = await page.locator('[data-section="main"] .ag-row[row-id]').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('row-id'))).size);
+    expect(mainRows).toBeGreaterThan(3);
+    // Tab from 上年同期 of the first row goes to 本期 of the next row, over 同比增长, 省定目标, 差距.
+    await cell(page, 'gyzjz', 'lastYear').click();
+    await page.keyboard.press('Tab');
+    expect(await where()).toBe('main/gytz/current');
+    // ↓ to the last row of the first section, then on into the second.
+    for (let n = 2; n < mainRows; n += 1) await page.keyboard.press('ArrowDown');
+    const lastOfMain = await where();
+    expect(lastOfMain.startsWith('main/')).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(where).toMatch(new RegExp(`^${sections[1]}/`));
+    await screenshot(page, 'laptop-down-into-next-section');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(where).toBe(lastOfMain);
+    // Enter on the last row goes on too.
+    await page.keyboard.press('Enter');
+    await expect.poll(where).toMatch(new RegExp(`^${sections[1]}/`));
+    // Typing on a computed cell says why it takes no input.
+    await cell(page, 'gyzjz', 'growth').click();
+    await page.keyboard.type('5');
+    await expect.poll(() => page.getByTestId('status-line').textContent()).toContain('由本期与上年同期算出，不需填写');
+    expect(app.errors).toEqual([]);
+  });
+});
