@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openApp, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
+import { openApp, pasteWithKeyboard, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
 
 // The clerk's loop on the common county-office laptop screen (issue 13).
 const LAPTOP = { width: 1366, height: 768 };
@@ -108,6 +108,45 @@ describe('the clerk at 1366×768', () => {
     await cell(page, 'gyzjz', 'growth').click();
     await page.keyboard.type('5');
     await expect.poll(() => page.getByTestId('status-line').textContent()).toContain('由本期与上年同期算出，不需填写');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('keys the roster\'s yes/no columns: 是 / √ / y / 1 / × / n / 0, Space turns a flag over, the list shows 是 / 否 / 空', async () => {
+    app = await openApp({ viewport: LAPTOP });
+    const { page } = app;
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+    await firstRun(page);
+    await openQ1of2024(page);
+    await page.getByRole('tab', { name: '项目台账' }).click();
+    const grid = page.getByLabel('项目台账表格');
+    await grid.waitFor();
+    await grid.click({ position: { x: 600, y: 120 } });
+    await pasteWithKeyboard(app, '甲新材料项目\t2024年第一次\t新材料\t12.5\t3\t20\r\n');
+    await expect.poll(() => page.locator('.roster-grid .ag-cell[col-id="name"]').count()).toBe(1);
+    const row = (await page.locator('.roster-grid .ag-row[row-id]').first().getAttribute('row-id')) ?? '';
+    const flag = (code: string) => page.locator(`.roster-grid .ag-row[row-id="${row}"] .ag-cell[col-id="${code}"]`).first();
+    const cases: [string, string, string][] = [['signed', 'y', '是'], ['started', '1', '是'], ['producing', '√', '是'], ['signed', '×', '否'], ['started', 'n', '否'], ['producing', '0', '否'], ['started', '是', '是']];
+    for (const [code, typed, shown] of cases) {
+      await flag(code).click();
+      await page.keyboard.type(typed);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => flag(code).textContent(), { message: `${code} ← ${typed}` }).toBe(shown);
+    }
+    // Space: 否 → empty → 是.
+    await flag('signed').click();
+    await page.keyboard.press(' ');
+    await expect.poll(() => flag('signed').textContent()).toBe('');
+    await page.keyboard.press(' ');
+    await expect.poll(() => flag('signed').textContent()).toBe('是');
+    // The list (double-click) offers 是 / 否 / 空, and 空 clears the flag.
+    await flag('signed').dblclick();
+    await flag('signed').locator('.ag-picker-field-wrapper').click();
+    const options = page.locator('.ag-select-list .ag-list-item');
+    await expect.poll(async () => (await options.allTextContents()).map((t) => t.trim())).toEqual(['是', '否', '空']);
+    await screenshot(page, 'laptop-roster-flag-list');
+    await options.filter({ hasText: '空' }).click();
+    await expect.poll(() => flag('signed').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
     expect(app.errors).toEqual([]);
   });
 });
