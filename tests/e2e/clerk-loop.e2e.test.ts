@@ -132,6 +132,12 @@ describe('the clerk at 1366×768', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => flag(code).textContent(), { message: `${code} ← ${typed}` }).toBe(shown);
     }
+    // The ledger import's number reader: 8,000万元 in the 亿元 column is 0.8 亿元, 3.5亿 is 3.5.
+    const money = (code: string) => page.locator(`.roster-grid .ag-row[row-id="${row}"] .ag-cell[col-id="${code}"]`).first();
+    await money('totalInvestment').click();
+    await pasteWithKeyboard(app, '8,000万元\t3.5亿');
+    await expect.poll(() => money('totalInvestment').textContent()).toBe('0.80');
+    await expect.poll(async () => (await page.locator('.roster-grid .ag-row[row-id] .ag-cell').allTextContents()).includes('3.50')).toBe(true);
     // Space: 否 → empty → 是.
     await flag('signed').click();
     await page.keyboard.press(' ');
