@@ -9,6 +9,7 @@ import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-ke
 import type { CellFigure, IndicatorRow } from './build-section-rows';
 import { cellTooltip, figureText, gapText, issueClass, lastYearNote, PERCENT_DECIMALS } from './format-cell';
 import { isValueColumn, pasteIntoForm, type FormTable } from './paste-into-section';
+import { dropTypingDraft, keepTypingDraft } from '../app/typing-draft';
 import { nextInputCell, whyLocked } from './section-navigation';
 import { cellNumber, type ValueEdit } from './value-edits';
 
@@ -37,6 +38,8 @@ export interface SectionGridProps {
    * down one long sheet; `tab` for Tab past the last input cell. True when another section took the focus.
    */
   onLeave?(sectionId: string, step: 1 | -1, colId: string, tab: boolean): boolean;
+  /** The return being filled: the cell being typed in is kept in localStorage per keystroke (see typing-draft). */
+  returnId?: string;
 }
 
 const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
@@ -61,7 +64,7 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false, formTable, onLeave }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false, formTable, onLeave, returnId }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -135,7 +138,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         cellClass: (p: CellClassParams<IndicatorRow>) => (p.data?.required === true ? 'cell-label cell-required' : 'cell-label'),
         tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) => p.data?.note ?? (p.data?.derived === true ? '由项目台账或其他指标计算，不需填写' : undefined),
       },
-      { colId: 'unit', headerName: '单位', field: 'unit', flex: 0.6, minWidth: 64, cellClass: 'cell-unit' },
+      { colId: 'unit', headerName: '单位', field: 'unit', flex: 0.75, minWidth: 84, cellClass: 'cell-unit' },
       {
         colId: 'current',
         headerName: '本期',
@@ -259,9 +262,10 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
       const row = rowsRef.current[editing.rowIndex];
       if (row === undefined || !isValueColumn(colId)) return;
       const parsed = parseCellNumber(event.target.value, row.kind, row.unit);
+      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text: event.target.value });
       onDraft(parsed.ok ? { code: row.code, column: colId, before: cellNumber(valuesRef.current, row.code, colId), after: parsed.value } : null);
     },
-    [onDraft],
+    [onDraft, returnId],
   );
 
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
@@ -309,7 +313,12 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         navigateToNextCell={navigateToNextCell}
         tabToNextCell={tabToNextCell}
         onCellEditRequest={onCellEditRequest}
-        onCellEditingStopped={() => onDraft(null)}
+        onCellEditingStopped={(event) => {
+          onDraft(null);
+          // The edit is now a cell edit request (saved) or given up with Esc: its draft is done.
+          const colId = event.column.getColId();
+          if (returnId !== undefined && event.data !== undefined && isValueColumn(colId)) dropTypingDraft({ returnId, kind: 'cell', code: event.data.code, column: colId });
+        }}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           apiRef.current = null;
