@@ -70,6 +70,9 @@ describe('the clerk at 1366×768', () => {
     // 差距 is shown whole, not cut to "高于 5.3".
     const gapCut = await page.locator('.ag-cell[col-id="gap"]').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
     expect(gapCut).toBe(0);
+    // Headers are whole too (同比增长（%） wraps rather than being cut).
+    const headersCut = await page.locator('.section-grid .ag-header-cell-text').evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
+    expect(headersCut).toEqual([]);
     await page.locator('.section-grid').last().scrollIntoViewIfNeeded();
     await screenshot(page, 'laptop-return-form-last-section');
     expect(app.errors).toEqual([]);
@@ -169,7 +172,7 @@ describe('the clerk at 1366×768', () => {
     await page.reload({ waitUntil: 'load' });
     await cell(page, 'gyzjz', 'current').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator(`textarea[data-text-code="${code}"]`).inputValue()).toBe('园区新签约项目三个');
-    await expect.poll(() => page.getByTestId('status-line').textContent()).toContain('已恢复重新载入前输入的');
+    // (Saved either by the pagehide flush or from the localStorage draft when the return reopened.)
     // A number being typed in a cell (no Enter yet), then a reload.
     await cell(page, 'gytz', 'current').click();
     await page.keyboard.type('16.92');
@@ -181,6 +184,30 @@ describe('the clerk at 1366×768', () => {
     await page.reload({ waitUntil: 'load' });
     await expect.poll(() => cell(page, 'gytz', 'current').textContent(), { timeout: 30_000 }).toBe('16.92');
     expect(await page.locator(`textarea[data-text-code="${code}"]`).inputValue()).toBe('园区新签约项目三个');
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows a message where the clerk is working and drops it once it no longer holds', async () => {
+    app = await openApp({ viewport: LAPTOP });
+    const { page } = app;
+    await firstRun(page);
+    await openQ1of2024(page);
+    const status = page.getByTestId('status-line');
+    // A value that cannot be read, far down the form: the message is in view there.
+    await page.locator('.section-grid').last().scrollIntoViewIfNeeded();
+    const last = page.locator('.section-grid').last().locator('.ag-cell.cell-editable[col-id="current"]').first();
+    await last.click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toContain('不是数字');
+    const box = await status.boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= LAPTOP.height).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'laptop-message-in-view.png') });
+    // A valid edit afterwards: the problem no longer holds and its message goes.
+    await last.click();
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe('');
     expect(app.errors).toEqual([]);
   });
 });
