@@ -10,6 +10,7 @@ import { ReturnForm } from '../returns/return-form';
 import { ReturnList } from '../returns/return-list';
 import { setForYear } from '../returns/set-for-year';
 import { RosterScreen } from '../roster/roster-screen';
+import { rememberedOpenReturn, rememberOpenReturn } from './typing-draft';
 import { BackupPanel } from '../settings/backup-panel';
 import { BureauWorkspace } from '../bureau/bureau-workspace';
 import { UnitPicker } from '../bureau/unit-picker';
@@ -52,6 +53,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
 
   const openReturn = useCallback(
     (returnId: string) => {
+      rememberOpenReturn(returnId);
       setOpenReturnId(returnId);
       setLastReturnId(returnId);
       setTab('returns');
@@ -64,7 +66,20 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
     [repo],
   );
 
+  // After a reload the return that was open opens again (and takes back what was being typed in it).
+  useEffect(() => {
+    const remembered = rememberedOpenReturn();
+    if (remembered === null || settings === null) return;
+    void repo.getReturn(remembered).then((record) => {
+      if (record === undefined) rememberOpenReturn(null);
+      else openReturn(remembered);
+    });
+    // Once, when the settings first arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings === null]);
+
   const dataChanged = useCallback(() => {
+    rememberOpenReturn(null);
     setOpenReturnId(null);
     setDataVersion((v) => v + 1);
   }, []);
@@ -138,7 +153,10 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
             onClick={() => {
               setTab(t.id);
               setAppNotice(null);
-              if (t.id === 'returns' && tab === 'returns') setOpenReturnId(null);
+              if (t.id === 'returns' && tab === 'returns') {
+                rememberOpenReturn(null);
+                setOpenReturnId(null);
+              }
             }}
           >
             {t.label}
@@ -169,7 +187,10 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
               zone={zone}
               who={who}
               returnId={openReturnId}
-              onBack={() => setOpenReturnId(null)}
+              onBack={() => {
+                rememberOpenReturn(null);
+                setOpenReturnId(null);
+              }}
               onRosterIssue={(rowId, field) => {
                 setRosterFocus({ rowId, field });
                 setTab('roster');

@@ -30,7 +30,7 @@ describe('parseCellNumber', () => {
     ['abc', 'number', '亿元'],
     ['1,23', 'number', '亿元'],
     ['1.2.3', 'number', '亿元'],
-    ['12万元', 'number', '亿元'],
+    ['12亩', 'number', '亿元'],
     ['3.5', 'integer', '个'],
     ['20%', 'number', '亿元'],
   ])('%j (%s, %s) is refused with a message', (raw, kind, unit) => {
@@ -43,5 +43,16 @@ describe('parseCellNumber', () => {
 describe('toHalfWidth', () => {
   it('maps full-width digits and punctuation and leaves Chinese text alone', () => {
     expect(toHalfWidth('０１２３４５６７８９．，－％　亿元')).toBe('0123456789.,-% 亿元');
+  });
+});
+
+describe('parseCellNumber with a unit in the cell (the ledger import reader)', () => {
+  it('converts money to the column unit and refuses a unit of another kind', () => {
+    expect(parseCellNumber('8,000万元', 'number', '亿元')).toEqual({ ok: true, value: 0.8 });
+    expect(parseCellNumber('3.5亿', 'number', '万元')).toEqual({ ok: true, value: 35000 });
+    expect(parseCellNumber('3.5亿元', 'number', '亿元')).toEqual({ ok: true, value: 3.5 });
+    const wrong = parseCellNumber('12亩', 'number', '亿元');
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.message).toContain('无法换算');
   });
 });

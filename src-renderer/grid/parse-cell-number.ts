@@ -1,4 +1,6 @@
 import type { IndicatorKind, Unit } from '../../src-shared/model';
+import { parseNumberText } from '../../src-shared/ledger/normalise-value';
+import { convertible, convertValue } from '../../src-shared/ledger/units';
 
 export type CellNumber = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -23,40 +25,27 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
-const THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
-const PLAIN = /^\d+(\.\d*)?$|^\.\d+$/;
-
 /**
- * Reads what a clerk typed or pasted into a number cell. The value is kept at full precision;
- * the unit of the indicator (or `%` for percentages) may follow the number, since ledgers and
- * WPS sheets often carry it in the cell. An empty cell clears the value.
+ * Reads what a clerk typed or pasted into a number cell, with the same reader as the ledger
+ * import (`parseNumberText`): thousands separators, (negative), a unit in the cell. A unit other
+ * than the column's but of the same kind is converted (`8,000万元` → 0.8 in an 亿元 column,
+ * `3.5亿` → 35000 in a 万元 column). The value is kept at full precision; an empty cell clears it.
  */
 export function parseCellNumber(raw: string, kind: IndicatorKind, unit: Unit): CellNumber {
-  let text = toHalfWidth(raw).replace(/\s+/g, '');
+  const text = toHalfWidth(raw).replace(/\s+/g, '');
   if (text === '') return { ok: true, value: null };
-  if (text.endsWith(unit) && unit !== '%') text = text.slice(0, -unit.length);
-  else if (text.endsWith('%') && (kind === 'percent' || unit === '%')) text = text.slice(0, -1);
-
-  let sign = 1;
-  if (/^\(.*\)$/.test(text)) {
-    sign = -1;
-    text = text.slice(1, -1);
-  } else if (text.startsWith('-')) {
-    sign = -1;
-    text = text.slice(1);
-  } else if (text.startsWith('+')) {
-    text = text.slice(1);
+  const shown = raw.trim();
+  const parsed = parseNumberText(text);
+  if (parsed === null) return { ok: false, message: `“${shown}”不是数字：请只填数字（可带千位分隔符），单位为${unit}` };
+  let value = parsed.value;
+  if (parsed.percent && !(kind === 'percent' || unit === '%')) return { ok: false, message: `“${shown}”是百分数，本栏单位为${unit}，请填${unit}数` };
+  if (parsed.unit !== undefined && parsed.unit !== unit) {
+    if (!convertible(parsed.unit, unit)) return { ok: false, message: `“${shown}”的单位是${parsed.unit}，本栏单位为${unit}，无法换算` };
+    value = convertValue(value, parsed.unit, unit);
   }
-
-  let digits: string;
-  if (THOUSANDS.test(text)) digits = text.replace(/,/g, '');
-  else if (PLAIN.test(text)) digits = text;
-  else return { ok: false, message: `“${raw.trim()}”不是数字：请只填数字（可带千位分隔符），单位为${unit}` };
-
-  const value = sign * Number(digits);
-  if (!Number.isFinite(value)) return { ok: false, message: `“${raw.trim()}”不是数字：请只填数字` };
+  if (!Number.isFinite(value)) return { ok: false, message: `“${shown}”不是数字：请只填数字` };
   if (kind === 'integer' && !Number.isInteger(value)) {
-    return { ok: false, message: `“${raw.trim()}”不是整数：本指标按${unit}计数，请填整数` };
+    return { ok: false, message: `“${shown}”不是整数：本指标按${unit}计数，请填整数` };
   }
   return { ok: true, value };
 }

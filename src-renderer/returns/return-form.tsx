@@ -11,6 +11,10 @@ import { CoverPanel } from './cover-panel';
 import { IssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
 import { SectionGrid } from './section-grid';
+import { edgeInputCell, isInputCell } from './section-navigation';
+import { takeTypingDraft } from '../app/typing-draft';
+import { parseCellNumber } from '../grid/parse-cell-number';
+import { cellNumber } from './value-edits';
 import { useReturnEditor, type ReturnEditor } from './use-return-editor';
 
 export interface ReturnFormProps {
@@ -33,8 +37,32 @@ export function ReturnForm(props: ReturnFormProps) {
   return <ReturnFormView {...props} editor={state.editor} />;
 }
 
-function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps & { editor: ReturnEditor }) {
+function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: ReturnFormProps & { editor: ReturnEditor }) {
   const apis = useRef(new Map<string, GridApi<IndicatorRow>>());
+
+  // What was being typed when the page went away (a reload, a crash) comes back and is saved.
+  useEffect(() => {
+    const draft = takeTypingDraft(returnId);
+    if (draft === null || editor.readOnly) return;
+    const ind = editor.set.sections.flatMap((s) => s.indicators).find((i) => i.code === draft.code);
+    if (ind === undefined) return;
+    if (draft.kind === 'text') {
+      const stored = editor.ret.values[draft.code]?.current;
+      if (stored === draft.text) return;
+      void editor.saveText(draft.code, draft.text).then(
+        () => editor.say(`已恢复重新载入前输入的“${ind.name}”。`, false),
+        () => editor.say(`重新载入前输入的“${ind.name}”未能保存，请重新输入。`),
+      );
+      return;
+    }
+    const parsed = parseCellNumber(draft.text, ind.kind, ind.unit);
+    const before = cellNumber(editor.ret.values, draft.code, draft.column);
+    if (!parsed.ok || parsed.value === before) return;
+    editor.edit([{ code: draft.code, column: draft.column, before, after: parsed.value }]);
+    editor.say(`已恢复重新载入前输入的“${ind.name}”${draft.column === 'current' ? '本期' : '上年同期'}：${draft.text}。`, false);
+    // Once, when the form opens; the editor's later changes are the clerk's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const reported = useMemo(() => new Set(indicatorsFor(editor.set, zone.type).map((i) => i.code)), [editor.set, zone.type]);
   const names = useMemo(() => new Map(editor.set.sections.flatMap((s) => s.indicators.map((i) => [i.code, i.name] as const))), [editor.set]);
   const rosterNames = useMemo(() => new Map(editor.set.roster.fields.map((f) => [f.code, f.name])), [editor.set]);
@@ -58,6 +86,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
         readOnly={editor.readOnly}
         onSave={editor.saveText}
         compact={compact}
+        returnId={returnId}
         {...(problem !== undefined ? { problem } : {})}
       />
     );
@@ -98,6 +127,34 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
     if (api === null) apis.current.delete(sectionId);
     else apis.current.set(sectionId, api);
   }, []);
+
+  // Enter / ↓ / ↑ / Tab at the edge of a section go on into the next (or previous) one, as down one long sheet.
+  const onLeave = useCallback(
+    (sectionId: string, step: 1 | -1, colId: string, tab: boolean): boolean => {
+      const order = gridSections.map((s) => s.id);
+      for (let i = order.indexOf(sectionId) + step; i >= 0 && i < order.length; i += step) {
+        const id = order[i] as string;
+        const rows = rowsBySection.get(id) ?? [];
+        const api = apis.current.get(id);
+        if (rows.length === 0 || api === undefined) continue;
+        let place = tab ? edgeInputCell(rows, step) : null;
+        if (!tab) {
+          const indexes = rows.map((_, n) => n);
+          if (step === -1) indexes.reverse();
+          const input = indexes.find((n) => isInputCell(rows[n], colId));
+          place = { rowIndex: input ?? (step === 1 ? 0 : rows.length - 1), colId };
+        }
+        if (place === null) continue;
+        apis.current.get(sectionId)?.clearFocusedCell();
+        api.ensureIndexVisible(place.rowIndex);
+        api.setFocusedCell(place.rowIndex, place.colId);
+        document.querySelector(`[data-section="${id}"] .ag-row[row-index="${place.rowIndex}"]`)?.scrollIntoView({ block: 'nearest' });
+        return true;
+      }
+      return false;
+    },
+    [gridSections, rowsBySection],
+  );
 
   const placeOf = useCallback(
     (issue: ValidationIssue): string => {
@@ -183,6 +240,8 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue }: ReturnFormProps
               onMessage={(text, problem = true) => editor.say(text, problem)}
               formTable={formTable}
               onApi={onApi}
+              onLeave={onLeave}
+              returnId={returnId}
               readOnly={editor.readOnly}
             >
               {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}

@@ -1,6 +1,6 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -9,6 +9,8 @@ import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-ke
 import type { CellFigure, IndicatorRow } from './build-section-rows';
 import { cellTooltip, figureText, gapText, issueClass, lastYearNote, PERCENT_DECIMALS } from './format-cell';
 import { isValueColumn, pasteIntoForm, type FormTable } from './paste-into-section';
+import { dropTypingDraft, keepTypingDraft } from '../app/typing-draft';
+import { nextInputCell, whyLocked } from './section-navigation';
 import { cellNumber, type ValueEdit } from './value-edits';
 
 export interface SectionGridProps {
@@ -31,6 +33,13 @@ export interface SectionGridProps {
   readOnly?: boolean;
   /** The whole form in the official table's rows, so that a pasted column goes on into the sections below. */
   formTable: FormTable;
+  /**
+   * Enter / ↓ on the last row (step 1) or ↑ on the first (step −1) goes on into the next section, as
+   * down one long sheet; `tab` for Tab past the last input cell. True when another section took the focus.
+   */
+  onLeave?(sectionId: string, step: 1 | -1, colId: string, tab: boolean): boolean;
+  /** The return being filled: the cell being typed in is kept in localStorage per keystroke (see typing-draft). */
+  returnId?: string;
 }
 
 const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
@@ -55,7 +64,7 @@ function valueCellClass(figure: (r: IndicatorRow) => CellFigure, editable: (r: I
 }
 
 /** One section of the return as a grid: 指标, 单位, 本期, 上年同期, 同比增长, 省定目标, 差距. */
-export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false, formTable }: SectionGridProps) {
+export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, onUndo, onRedo, onMessage, onApi, children, readOnly = false, formTable, onLeave, returnId }: SectionGridProps) {
   const apiRef = useRef<GridApi<IndicatorRow> | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -63,6 +72,60 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
   valuesRef.current = values;
   const formTableRef = useRef(formTable);
   formTableRef.current = formTable;
+  const onLeaveRef = useRef(onLeave);
+  onLeaveRef.current = onLeave;
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+
+  const navigateToNextCell = useCallback((params: NavigateToNextCellParams<IndicatorRow>): CellPosition | null => {
+    const vertical = params.key === 'ArrowDown' || params.key === 'ArrowUp' || params.key === 'Enter';
+    const atEdge = params.nextCellPosition === null || params.nextCellPosition.rowIndex < 0;
+    if (!atEdge || !vertical || params.previousCellPosition.rowPinned) return params.nextCellPosition;
+    const step = params.key === 'ArrowUp' || (params.key === 'Enter' && params.event?.shiftKey === true) ? -1 : 1;
+    onLeaveRef.current?.(sectionId, step, params.previousCellPosition.column.getColId(), false);
+    return null;
+  }, [sectionId]);
+
+  const tabToNextCell = useCallback((params: TabToNextCellParams<IndicatorRow>): CellPosition | boolean => {
+    const from = params.previousCellPosition;
+    const step = params.backwards ? -1 : 1;
+    // A submitted return has no input cells: Tab walks every cell as the grid does.
+    if (readOnlyRef.current) return params.nextCellPosition ?? false;
+    const next = nextInputCell(rowsRef.current, { rowIndex: from.rowIndex, colId: from.column.getColId() }, step);
+    const column = next === null ? null : params.api.getColumn(next.colId);
+    if (next !== null && column !== null) return { rowIndex: next.rowIndex, column, rowPinned: null };
+    if (onLeaveRef.current?.(sectionId, step, from.column.getColId(), true) === true) return from;
+    return params.nextCellPosition ?? false;
+  }, [sectionId]);
+
+  // Enter on the last row (Shift+Enter on the first) ends the edit and goes on into the next section;
+  // AG Grid's own Enter stops at the grid's edge and asks no callback.
+  const onEdgeEnter = useCallback((event: KeyboardEvent<HTMLElement>): boolean => {
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return false;
+    const api = apiRef.current;
+    const focus = api?.getFocusedCell();
+    if (api === null || focus === null || focus === undefined || focus.rowPinned) return false;
+    const step = event.shiftKey ? -1 : 1;
+    const edge = step === 1 ? rowsRef.current.length - 1 : 0;
+    if (focus.rowIndex !== edge) return false;
+    event.preventDefault();
+    event.stopPropagation();
+    if (api.getEditingCells().length > 0) api.stopEditing();
+    onLeaveRef.current?.(sectionId, step, focus.column.getColId(), false);
+    return true;
+  }, [sectionId]);
+
+  // Typing on a cell that takes no input says why, instead of doing nothing.
+  const onLockedTyping = useCallback((event: KeyboardEvent<HTMLElement>) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+    const api = apiRef.current;
+    if (api === null || api.getEditingCells().length > 0) return;
+    if (!(event.target instanceof HTMLElement) || event.target.closest('.ag-cell') === null) return;
+    const focus = api.getFocusedCell();
+    if (focus === null || focus === undefined || focus.rowPinned) return;
+    const why = whyLocked(rowsRef.current[focus.rowIndex], focus.column.getColId(), readOnlyRef.current);
+    if (why !== null) onMessage(why);
+  }, [onMessage]);
 
   const columnDefs = useMemo<ColDef<IndicatorRow>[]>(
     () => [
@@ -70,16 +133,17 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'name',
         headerName: '指标',
         field: 'name',
-        flex: 1,
-        minWidth: 240,
+        flex: 2.2,
+        minWidth: 190,
         cellClass: (p: CellClassParams<IndicatorRow>) => (p.data?.required === true ? 'cell-label cell-required' : 'cell-label'),
         tooltipValueGetter: (p: ITooltipParams<IndicatorRow>) => p.data?.note ?? (p.data?.derived === true ? '由项目台账或其他指标计算，不需填写' : undefined),
       },
-      { colId: 'unit', headerName: '单位', field: 'unit', width: 90, cellClass: 'cell-unit' },
+      { colId: 'unit', headerName: '单位', field: 'unit', flex: 0.75, minWidth: 84, cellClass: 'cell-unit' },
       {
         colId: 'current',
         headerName: '本期',
-        width: 140,
+        flex: 1,
+        minWidth: 104,
         editable: (p: RowParams) => p.data?.currentEditable === true,
         valueGetter: (p: RowParams) => (p.data?.current.kind === 'number' ? p.data.current.value : null),
         valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.current, p.data.decimals) : ''),
@@ -90,7 +154,8 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
       {
         colId: 'lastYear',
         headerName: '上年同期',
-        width: 140,
+        flex: 1,
+        minWidth: 104,
         editable: (p: RowParams) => p.data?.lastYearEditable === true,
         valueGetter: (p: RowParams) => (p.data?.lastYear.kind === 'number' ? p.data.lastYear.value : null),
         valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.lastYear, p.data.decimals) : ''),
@@ -100,8 +165,11 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
       },
       {
         colId: 'growth',
-        headerName: '同比增长(%)',
-        width: 130,
+        headerName: '同比增长（%）',
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        flex: 0.9,
+        minWidth: 104,
         valueGetter: (p: RowParams) => (p.data?.growth.kind === 'number' ? p.data.growth.value : null),
         valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? figureText(p.data.growth, PERCENT_DECIMALS) : ''),
         cellClass: valueCellClass((r) => r.growth, () => false, null),
@@ -109,16 +177,22 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
       },
       {
         colId: 'target',
-        headerName: '省定目标(%)',
-        width: 120,
+        headerName: '省定目标（%）',
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        flex: 0.9,
+        minWidth: 104,
         valueGetter: (p: RowParams) => p.data?.target ?? null,
         valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (typeof p.value === 'number' ? figureText({ kind: 'number', value: p.value }, PERCENT_DECIMALS) : ''),
         cellClass: 'cell-number cell-readonly',
       },
       {
         colId: 'gap',
-        headerName: '差距(百分点)',
-        width: 130,
+        headerName: '差距（百分点）',
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        flex: 1,
+        minWidth: 116,
         valueGetter: (p: RowParams) => (p.data?.gap.kind === 'number' ? p.data.gap.value : null),
         valueFormatter: (p: ValueFormatterParams<IndicatorRow>) => (p.data ? gapText(p.data.gap, p.data.comparison) : ''),
         cellClass: (p: CellClassParams<IndicatorRow>) =>
@@ -194,9 +268,10 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
       const row = rowsRef.current[editing.rowIndex];
       if (row === undefined || !isValueColumn(colId)) return;
       const parsed = parseCellNumber(event.target.value, row.kind, row.unit);
+      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text: event.target.value });
       onDraft(parsed.ok ? { code: row.code, column: colId, before: cellNumber(valuesRef.current, row.code, colId), after: parsed.value } : null);
     },
-    [onDraft],
+    [onDraft, returnId],
   );
 
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
@@ -226,7 +301,11 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
   );
 
   return (
-    <section className="section-grid" data-section={sectionId} onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste} onInputCapture={onInputCapture}>
+    <section className="section-grid" data-section={sectionId} onKeyDownCapture={(event) => {
+        if (onEdgeEnter(event)) return;
+        onLockedTyping(event);
+        keys.onKeyDownCapture(event);
+      }} onPaste={keys.onPaste} onInputCapture={onInputCapture}>
       <h3 className="section-title">{title}</h3>
       {children}
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} readOnly={false} />
@@ -237,8 +316,15 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         columnDefs={columnDefs}
         getRowId={sectionRowId}
         domLayout="autoHeight"
+        navigateToNextCell={navigateToNextCell}
+        tabToNextCell={tabToNextCell}
         onCellEditRequest={onCellEditRequest}
-        onCellEditingStopped={() => onDraft(null)}
+        onCellEditingStopped={(event) => {
+          onDraft(null);
+          // The edit is now a cell edit request (saved) or given up with Esc: its draft is done.
+          const colId = event.column.getColId();
+          if (returnId !== undefined && event.data !== undefined && isValueColumn(colId)) dropTypingDraft({ returnId, kind: 'cell', code: event.data.code, column: colId });
+        }}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           apiRef.current = null;

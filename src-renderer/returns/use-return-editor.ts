@@ -142,6 +142,9 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
   const edit = useCallback(
     (edits: ValueEdit[]) => {
       if (edits.length === 0) return;
+      // A valid edit ends an earlier problem message (a cell that could not be read no longer holds);
+      // what this edit brings (a paste's notes) is said after this, so it stays.
+      setMessage((m) => (m?.problem === true ? null : m));
       undoStack.current.push(edits);
       void write(edits).then((ok) => {
         // A refused save leaves nothing to undo.

@@ -20,6 +20,7 @@ describe('parseRosterCell', () => {
     ['signed', '√', true],
     ['signed', 'Y', true],
     ['signed', '否', false],
+    ['signed', '空', null],
     ['signed', '0', false],
     ['signDate', '2024-03-15', '2024-03-15'],
     ['signDate', '2024.3.15', '2024-03-15'],
@@ -51,5 +52,12 @@ describe('parseRosterCell', () => {
 describe('parseRosterDate', () => {
   it('refuses month 13', () => {
     expect(parseRosterDate('2024-13-01')).toBeNull();
+  });
+});
+
+describe('nextFlag', () => {
+  it('turns a flag over with Space: empty → 是 → 否 → empty', async () => {
+    const { nextFlag } = await import('./parse-roster-cell');
+    expect([nextFlag(null), nextFlag(true), nextFlag(false)]).toEqual([true, false, null]);
   });
 });

@@ -7,6 +7,14 @@ export type RosterCellResult = { ok: true; value: RosterCell } | { ok: false; me
 const YES = new Set(['是', '√', '✓', '✔', 'y', 'yes', 'true', '1', '已', '有']);
 const NO = new Set(['否', '×', '✗', 'x', 'n', 'no', 'false', '0', '未', '无']);
 
+/** The choices of a flag's list: yes, no, and 空 to clear it. */
+export const FLAG_CHOICES = ['是', '否', '空'] as const;
+
+/** Space on a flag: empty → 是 → 否 → empty. */
+export function nextFlag(value: unknown): boolean | null {
+  return value === true ? false : value === false ? null : true;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -41,6 +49,7 @@ export function parseRosterCell(raw: string, field: RosterField): RosterCellResu
     }
     case 'boolean': {
       const key = toHalfWidth(text).toLowerCase();
+      if (key === '空') return { ok: true, value: null };
       if (YES.has(key)) return { ok: true, value: true };
       if (NO.has(key)) return { ok: true, value: false };
       return { ok: false, message: `${field.name}：“${text}”应为“是”或“否”` };

@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { RosterField, RosterRow, ValidationIssue } from '../../src-shared/model';
 import type { RosterCell } from '../db/schema';
 import type { GridKeyCommand } from '../grid/grid-key-command';
@@ -8,7 +8,7 @@ import { gridTheme, spreadsheetGridOptions } from '../grid/grid-setup';
 import { useSpreadsheetKeys, type FocusedCell } from '../grid/use-spreadsheet-keys';
 import { useTypeCatcher } from '../grid/use-type-catcher';
 import { issueClass } from '../returns/format-cell';
-import { parseRosterCell } from './parse-roster-cell';
+import { FLAG_CHOICES, nextFlag, parseRosterCell } from './parse-roster-cell';
 import { pasteIntoRoster, type RosterRowChange } from './paste-into-roster';
 import { rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex } from './roster-display';
 
@@ -86,9 +86,11 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
           const v = p.data?.[field.code] ?? null;
           return typeof v === 'number' ? v : rosterEditText(v, field);
         },
-        valueFormatter: (p: ValueFormatterParams<RosterRow>) => rosterCellText(p.data?.[field.code] ?? null, field),
+        // From the value, not the row: the select editor formats each of its options with this too
+        // (formatting the row's own value showed three blank options).
+        valueFormatter: (p: ValueFormatterParams<RosterRow>) => (typeof p.value === 'number' ? rosterCellText(p.value, field) : String(p.value ?? '')),
         cellEditor: field.type === 'boolean' ? 'agSelectCellEditor' : 'agTextCellEditor',
-        cellEditorParams: field.type === 'boolean' ? { values: ['是', '否', ''] } : {},
+        cellEditorParams: field.type === 'boolean' ? { values: [...FLAG_CHOICES] } : {},
         cellClass: (p: CellClassParams<RosterRow>) => {
           const classes = [field.type === 'number' ? 'cell-number' : field.type === 'boolean' ? 'cell-flag' : 'cell-text'];
           const marked = p.data ? issueClass(issueRef.current.get(`${p.data.id}|${field.code}`) ?? []) : undefined;
@@ -164,10 +166,33 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
     },
     [fieldsByCode, onMessage, onUpdate],
   );
-  const isTextColumn = useCallback((colId: string) => fieldsByCode.get(colId)?.type === 'text', [fieldsByCode]);
+  // Flags take typed 是 / 否 / √ / × / 1 / 0 / y / n through the same box (an input method included).
+  const isTextColumn = useCallback((colId: string) => {
+    const type = fieldsByCode.get(colId)?.type;
+    return type === 'text' || type === 'boolean';
+  }, [fieldsByCode]);
   const catcher = useTypeCatcher({ apiRef, isTextColumn, readOnly, onCommit: onTyped });
 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText, isIdleTypeTarget: catcher.isIdle });
+
+  // Space on a selected flag turns it over: empty → 是 → 否 → empty.
+  const onFlagSpace = useCallback(
+    (event: KeyboardEvent<HTMLElement>): boolean => {
+      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || readOnly || !catcher.isIdle(event.target)) return false;
+      const api = apiRef.current;
+      const focus = api?.getFocusedCell();
+      const field = focus ? fieldsByCode.get(focus.column.getColId()) : undefined;
+      if (api === null || focus === null || focus === undefined || field?.type !== 'boolean' || api.getEditingCells().length > 0) return false;
+      const row = displayedRows(api)[focus.rowIndex];
+      if (row === undefined) return false;
+      event.preventDefault();
+      event.stopPropagation();
+      const before = row[field.code] ?? null;
+      onUpdate([{ rowId: row.id, changes: { [field.code]: nextFlag(before) } }], field.name);
+      return true;
+    },
+    [catcher, fieldsByCode, onUpdate, readOnly],
+  );
 
   // Issue marks can change on cells whose value did not (a rule over two fields): restyle all.
   useEffect(() => {
@@ -179,7 +204,9 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
 
   return (
     // Focusable, so that a clerk can click an empty roster and paste a whole ledger into it.
-    <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={keys.onKeyDownCapture} onPaste={keys.onPaste} onFocus={catcher.onFocus}>
+    <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={(event) => {
+      if (!onFlagSpace(event)) keys.onKeyDownCapture(event);
+    }} onPaste={keys.onPaste} onFocus={catcher.onFocus}>
       <textarea ref={keys.pasteTarget} className="paste-target" aria-hidden="true" tabIndex={-1} />
       <textarea ref={catcher.boxRef} className={catcher.typing ? 'type-catcher typing' : 'type-catcher'} aria-label="在所选单元格中输入" tabIndex={-1} rows={1} spellCheck={false} {...catcher.boxProps} />
       <AgGridReact<RosterRow>

@@ -179,7 +179,7 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
             清除筛选
           </button>
           <span className="spacer" />
-          <span className="muted">点列标题排序，在标题下方的框中筛选；选中单元格直接输入（中文输入法亦可），Enter 保存，Esc 放弃，F2 修改原有内容；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
+          <span className="muted">点列标题排序，在标题下方的框中筛选；选中单元格直接输入（中文输入法亦可），Enter 保存，Esc 放弃，F2 修改原有内容；签约、开工等是否列可输入 是/否/√/×/1/0/y/n，空格键切换，双击选 是/否/空；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
         </div>
         {message !== null && <p className={`status-line${message.problem ? ' problem' : ''}`} role="status">{message.text}</p>}
         {groups.length > 0 && ret !== null && (

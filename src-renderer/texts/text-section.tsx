@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Indicator } from '../../src-shared/model';
+import { dropTypingDraft, keepTypingDraft } from '../app/typing-draft';
 import { countText } from './count-text';
 
 export interface TextSectionProps {
@@ -12,6 +13,8 @@ export interface TextSectionProps {
   problem?: string;
   /** One line (a name like 第一主导产业名称) instead of a page of text. */
   compact?: boolean;
+  /** The return the text belongs to: each keystroke is kept in localStorage until saved (see typing-draft). */
+  returnId?: string;
 }
 
 type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed';
@@ -19,17 +22,19 @@ type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed';
 const SAVE_LABEL: Record<SaveState, string> = { idle: '', dirty: '未保存', saving: '保存中…', saved: '已保存', failed: '保存失败，请重试' };
 
 /** One written section (亮点, 主要举措 …) with its character counter; saved a moment after typing stops, and on leaving the box. */
-export function TextSection({ indicator, text, readOnly, onSave, problem, compact = false }: TextSectionProps) {
+export function TextSection({ indicator, text, readOnly, onSave, problem, compact = false, returnId }: TextSectionProps) {
   const [draft, setDraft] = useState(text);
   const [state, setState] = useState<SaveState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saved = useRef(text);
+  const latest = useRef(text);
 
   useEffect(() => {
     // Text from the database (a reload, a restore) replaces the box unless the clerk has unsaved typing.
     if (state !== 'dirty' && state !== 'saving') {
       setDraft(text);
       saved.current = text;
+      latest.current = text;
     }
   }, [text]);
 
@@ -41,13 +46,36 @@ export function TextSection({ indicator, text, readOnly, onSave, problem, compac
     onSave(indicator.code, value).then(
       () => {
         saved.current = value;
+        if (returnId !== undefined && latest.current === value) dropTypingDraft({ returnId, kind: 'text', code: indicator.code });
         setState((s) => (s === 'saving' ? 'saved' : s));
       },
       () => setState('failed'),
     );
   };
 
+  // Leaving the page (reload, close, another window on top) saves at once what is typed.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const flush = (): void => {
+      saveRef.current(latest.current);
+    };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
+
   const onType = (value: string): void => {
+    latest.current = value;
+    if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'text', code: indicator.code, text: value });
     setDraft(value);
     setState('dirty');
     if (timer.current !== null) clearTimeout(timer.current);
