@@ -14,7 +14,7 @@ export type {
   UndoReport,
   ValueBatch,
   ValueCell,
-} from './repository';
+} from './stores/types';
 export type { OpenOptions } from './open-database';
 export type { RestoreSummary, StoredBackupInfo, EncodeOptions } from './backup';
 export { BACKUP_FORMAT } from './backup';

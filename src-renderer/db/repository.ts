@@ -48,21 +48,6 @@ import { openDatabase, type OpenOptions } from './open-database';
 import { SyncPart } from './stores/sync-store';
 import type { RepositoryOptions } from './stores/types';
 
-export type {
-  EditContext,
-  ImportBatchInput,
-  LoadedReturn,
-  NewRosterRow,
-  RepositoryOptions,
-  ReturnSummary,
-  RosterReceipt,
-  RowPatch,
-  SaveReceipt,
-  SubmissionEntry,
-  UndoReport,
-  ValueBatch,
-  ValueCell,
-} from './stores/types';
 
 export class Repository extends SyncPart {}
 
