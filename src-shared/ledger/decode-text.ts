@@ -74,7 +74,7 @@ function decodeUtf16(bytes: Uint8Array, start: number, bigEndian = false): strin
 }
 
 /** UTF-16LE without a BOM: zeros in most odd bytes and almost no even ones (ASCII-range text). */
-function utf16WithoutBom(bytes: Uint8Array): boolean {
+export function utf16WithoutBom(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (n < 4) return false;
   let oddZero = 0;

@@ -6,6 +6,7 @@ import type { UserIssue } from '../model';
 import { fileError } from './issues';
 import type { LedgerLimits } from './types';
 import { inspectZip } from './inspect-zip';
+import { utf16WithoutBom } from './decode-text';
 
 export type Sniffed =
   | { kind: 'zip-ooxml' }
@@ -55,21 +56,6 @@ const RETRY = '请在 Excel 或 WPS 中打开该文件，另存为 .xlsx 后再�
 export const EXCEL_ROWS = 1_048_576;
 export const EXCEL_COLUMNS = 16_384;
 
-/**
- * UTF-16LE text without a BOM: ASCII-range characters (digits, commas, line breaks) leave a zero
- * in every odd byte. Most of the odd bytes of the first kilobytes are zero, almost none of the even.
- */
-function looksLikeUtf16(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
-  if (n < 4) return false;
-  let oddZero = 0;
-  let evenZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero += 1;
-    if (bytes[i + 1] === 0) oddZero += 1;
-  }
-  return oddZero >= n / 2 / 3 && evenZero <= n / 2 / 50;
-}
 
 /**
  * The largest row (Y) and column (X) a SYLK file (`ID;P…`) declares. SheetJS allocates up to the
@@ -121,7 +107,7 @@ export function sniffFormat(bytes: Uint8Array, fileName: string, limits: LedgerL
   for (const other of OTHER_KINDS) {
     if (other.test(bytes)) return fail('not-a-spreadsheet', `文件「${fileName}」实际上是${other.what}，不是 Excel 表格（可能只是改了扩展名）。请选择真正的台账文件。`);
   }
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksLikeUtf16(bytes)) return { ok: true, value: { kind: 'utf16-text' } };
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || utf16WithoutBom(bytes)) return { ok: true, value: { kind: 'utf16-text' } };
   // Text files have no NUL bytes; binary files of kinds we do not know have many of them and
   // other control bytes. A text file with a stray NUL is named with the row it is on.
   const probe = Math.min(bytes.length, 8192);

@@ -10,20 +10,12 @@ import type { Result, ZoneReturn } from '../../../src-shared/model';
 import { parsePeriodKey } from '../../../src-shared/period';
 import { parseReturn } from '../../../src-shared/return';
 import type { InboxItemRecord, ReferenceFigureRecord } from '../schema';
+import type { ReadReceived } from '../../../src-shared/collect';
 import { refuse } from './store-core';
 import { OutboxPart } from './outbox-store';
 
-/** What the worker read from one file. */
-export interface ReceivedFile {
-  fileName: string;
-  bytes: Uint8Array;
-  fileSha256: string;
-  identity?: { submissionId: string; revision: number; exportedAt: string; zoneId: string; periodKey: string; indicatorSet: { id: string; version: string } };
-  intact: boolean;
-  problems: string[];
-  /** Canonical JSON of the return, when it could be read. */
-  returnJson?: string;
-}
+/** What the worker read from one file (`readReceivedFile` of src-shared/collect). */
+export type ReceivedFile = ReadReceived;
 
 export interface InboxEntry {
   record: InboxItemRecord;
