@@ -5,12 +5,11 @@
  * counts (supersede, duplicate, wrong city, …) is decided by `judgeInbox` of src-shared/collect
  * over what is stored here, never stored twice.
  */
-import { judgeInbox, type InboxRulesOptions, type JudgedItem, type ReceivedItem, type ReferenceFigures } from '../../../src-shared/collect';
+import { judgeInbox, type InboxRulesOptions, type JudgedItem, type ReadReceived, type ReceivedItem, type ReferenceFigures } from '../../../src-shared/collect';
 import type { Result, ZoneReturn } from '../../../src-shared/model';
 import { parsePeriodKey } from '../../../src-shared/period';
 import { parseReturn } from '../../../src-shared/return';
 import type { InboxItemRecord, ReferenceFigureRecord } from '../schema';
-import type { ReadReceived } from '../../../src-shared/collect';
 import { refuse } from './store-core';
 import { OutboxPart } from './outbox-store';
 
