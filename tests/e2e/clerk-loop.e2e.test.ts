@@ -194,8 +194,9 @@ describe('the clerk at 1366×768', () => {
     await openQ1of2024(page);
     const status = page.getByTestId('status-line');
     // A value that cannot be read, far down the form: the message is in view there.
-    await page.locator('.section-grid').last().scrollIntoViewIfNeeded();
-    const last = page.locator('.section-grid').last().locator('.ag-cell.cell-editable[col-id="current"]').first();
+    // 八、主导产业: the last section with typed values (十 is computed from the roster).
+    await page.locator('.section-grid[data-section="leading"]').scrollIntoViewIfNeeded();
+    const last = page.locator('.section-grid[data-section="leading"]').locator('.ag-cell.cell-editable[col-id="current"]').first();
     await last.click();
     await page.keyboard.type('abc');
     await page.keyboard.press('Enter');
