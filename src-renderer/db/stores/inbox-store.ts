@@ -23,6 +23,8 @@ export interface ReceivedFile {
   problems: string[];
   /** Canonical JSON of the return, when it could be read. */
   returnJson?: string;
+  /** Set when the file came from the collection server (联网报送). */
+  fromServer?: { submissionId: string; revision: number };
 }
 
 export interface InboxEntry {
@@ -81,6 +83,7 @@ export class InboxPart extends OutboxPart {
           returnJson: f.returnJson ?? null,
           returned: null,
           excluded: false,
+          ...(f.fromServer ? { fromServer: f.fromServer } : {}),
         };
         await this.db.inboxItems.add(record);
         await this.db.inboxFiles.add({ id, base64: toBase64(f.bytes) });
