@@ -4,7 +4,8 @@
  * bureau's app (晋城市商务局, enrolled as the city's reader in 设置 → 联网报送). The clerk submits;
  * the bureau's 收件箱 shows it without a reload; the bureau returns it with a reason; the clerk
  * sees 退回修改 with that reason, fixes a value and submits revision 2; the bureau's 收件箱 and
- * 报送情况 show revision 2.
+ * 报送情况 show revision 2. Then a second zone's app exports three returns while the server is
+ * stopped (离线 · 待上传 3); all three arrive exactly once when the server is back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +185,56 @@ describe('联网报送: the bureau\'s app', () => {
     } finally {
       await clerkApp?.close();
       await bureauApp?.close();
+    }
+  }, 300_000);
+  it('server stopped while the clerk exports three returns: 离线 · 待上传 3, all three sent exactly once when it is back', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    let app: OpenedApp | undefined;
+    try {
+      app = await openApp({ viewport: VIEWPORT });
+      const page = app.page;
+      await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
+      await page.locator('#setting-fillerName').fill('王芳');
+      await page.getByRole('button', { name: '保存并开始填报' }).click();
+      const zoneCode = await issueCode(server!.db, { zoneId: 'gaoping-kfq' }, 'test', null);
+      if (!zoneCode.ok) throw new Error(zoneCode.code);
+      await enroll(page, url, zoneCode.value.code, '高平开发区');
+      await expect.poll(() => badge(page)).toBe('在线');
+
+      await server!.close();
+      server = undefined;
+      const quarters: Array<[string, number]> = [['2024-03-q', 1], ['2024-06-q', 2], ['2024-09-q', 3]];
+      for (const [key, k] of quarters) {
+        await page.getByRole('tab', { name: '填报' }).click();
+        // After an export the tab shows the form just exported: back to the list.
+        const list = page.getByText('高平开发区 · 报表列表');
+        const toList = page.getByRole('button', { name: '← 返回报表列表' });
+        await list.or(toList).first().waitFor();
+        if (await toList.isVisible()) await toList.click();
+        await list.waitFor();
+        await page.locator('select[aria-label="年度"]').selectOption('2024');
+        await page.locator(`tr[data-period="${key}"] button`).click();
+        await cell(page, 'gyzjz', 'current').waitFor();
+        await fillRow(page, 'gyzjz', String(30 * k), String(27 * k));
+        await fillRow(page, 'gytz', String(5 * k), String(4 * k));
+        await fillRow(page, 'zxxmtz', String(4 * k), String(3 * k));
+        await fillRow(page, 'gyzcz', String(80 * k), String(70 * k));
+        await fillText(page, 'txtHighlights', `第${k}季度重点项目推进`);
+        await fillText(page, 'txtMeasures', '开展招商引资。');
+        await validateAndExport(page, 1);
+      }
+      await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 3');
+      await screenshot(page, 'sync-bureau-offline-three');
+
+      await startServer();
+      await expect.poll(async () => (await server!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE zone_id = 'gaoping-kfq'"))[0]?.n, { timeout: 90_000 }).toBe(3);
+      await expect.poll(() => badge(page), { timeout: 60_000 }).toBe('在线');
+      await screenshot(page, 'sync-bureau-online-three');
+      const rows = await server!.db.query<{ submission_id: string; revision: number }>("SELECT submission_id, revision FROM submissions WHERE zone_id = 'gaoping-kfq'");
+      expect(rows).toHaveLength(3);
+      expect(new Set(rows.map((r) => r.submission_id)).size).toBe(3);
+    } finally {
+      await app?.close();
     }
   }, 300_000);
 });
