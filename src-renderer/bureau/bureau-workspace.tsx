@@ -2,7 +2,7 @@
  * The city bureau's app (本单位 = 市商务局): 收件箱 / 报送情况 / 汇总 / 排名 / 设置. Every rule and
  * figure comes from src-shared/collect; this file only stores, shows and asks.
  */
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { BOARD_STATE_LABEL, cityFigures, completenessBoard, type CityFigures, type InboxRulesOptions, type ReferenceFigures } from '../../src-shared/collect';
 import type { ZoneRegistry, ZoneReturn } from '../../src-shared/model';
 import { comparePeriods, parsePeriodKey, periodLabel } from '../../src-shared/period';
@@ -14,6 +14,11 @@ import { readFilesInWorker } from './read-in-worker';
 import { UnitPicker } from './unit-picker';
 import { growthBarsOption } from './chart-options';
 import { EChart } from './growth-chart';
+import { pendingSendBacks, sendBackToServer, syncServerInbox, type PendingSendBack } from './server-inbox';
+import { readSubmissionWorkbook } from '../../src-shared/workbook';
+import { createBureauSync, zonesSeen, type ZoneSeen } from '../sync/bureau-sync';
+import { appSync, useSyncStatus } from '../sync/app-sync';
+import { SyncSettingsPanel } from '../sync/sync-settings-panel';
 
 const VERDICT: Record<string, string> = { accepted: '采用', superseded: '已被取代', duplicate: '重复', rejected: '不予采用' };
 const fmt = (v: number | null, d = 2): string => (v === null ? '—' : v.toFixed(d));
@@ -37,8 +42,56 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const [reference, setReference] = useState<ReferenceFigures>({});
 
-  const reload = useCallback(async () => setEntries(await repo.judgedInbox(rules)), [repo, rules]);
+  const [pending, setPending] = useState<PendingSendBack[]>([]);
+  const reload = useCallback(async () => {
+    setEntries(await repo.judgedInbox(rules));
+    setPending(await pendingSendBacks(repo));
+  }, [repo, rules]);
   useEffect(() => void reload(), [reload]);
+
+  // 联网报送: when this app is enrolled as the city's reader, the inbox also fills from the server.
+  const syncStatus = useSyncStatus(repo);
+  const reader = syncStatus?.enrolled?.role === 'reader';
+  const bureau = useMemo(() => createBureauSync({ repo, sync: appSync(repo), read: (bytes) => readSubmissionWorkbook(bytes) }), [repo]);
+  const [serverLine, setServerLine] = useState<{ ok: boolean; text: string } | null>(null);
+  const [seen, setSeen] = useState<ZoneSeen[] | null>(null);
+  const syncing = useRef(false);
+  const syncNow = useCallback(async () => {
+    if (syncing.current) return;
+    syncing.current = true;
+    try {
+      const report = await syncServerInbox(repo, bureau, readFilesInWorker, who);
+      const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+      setServerLine({ ok: report.ok, text: `${time} ${report.message}` });
+      const all = await bureau.listAll();
+      if (all.ok) setSeen(zonesSeen(all.value));
+      await reload();
+    } finally {
+      syncing.current = false;
+    }
+  }, [repo, bureau, who, reload]);
+  useEffect(() => {
+    if (!reader) return undefined;
+    void syncNow();
+    const timer = setInterval(() => void syncNow(), 15_000);
+    return () => clearInterval(timer);
+  }, [reader, syncNow]);
+
+  const sendBack = async (r: InboxEntry['record']): Promise<void> => {
+    const reason = window.prompt('退回修改的原因');
+    if (!reason) return;
+    const x = await repo.returnSubmission(r.id, reason, who);
+    if (!x.ok) setNotice(x.issues[0]?.message ?? '');
+    else if (r.fromServer) {
+      const sent = await sendBackToServer(repo, bureau, { inboxId: r.id, submissionId: r.fromServer.submissionId, revision: r.fromServer.revision, reason: reason.trim() });
+      setNotice(sent.message);
+    }
+    await reload();
+  };
+  const resend = async (p: PendingSendBack): Promise<void> => {
+    setNotice((await sendBackToServer(repo, bureau, p)).message);
+    await reload();
+  };
 
   const periods = useMemo(() => {
     const keys = [...new Set(entries.filter((e) => e.judged.verdict === 'accepted' && e.record.periodKey).map((e) => e.record.periodKey!))];
@@ -114,6 +167,12 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
               </label>{' '}
               <span className="muted">{busy ? '正在读取与校验…' : '可一次选择多个文件，或把文件拖到窗口中。'}</span>
             </p>
+            {reader && (
+              <p className="server-inbox">
+                联网收件（{syncStatus?.enrolled?.server}，每 15 秒）：<span data-testid="server-inbox-line" className={serverLine && !serverLine.ok ? 'error' : 'muted'}>{serverLine?.text ?? '正在连接…'}</span>{' '}
+                <button type="button" onClick={() => void syncNow()}>立即同步</button>
+              </p>
+            )}
             <table className="grid-table" aria-label="收到的报表">
               <thead>
                 <tr><th>文件</th><th>开发区</th><th>报告期</th><th>版次</th><th>导出时间</th><th>结论</th><th>说明</th><th>操作</th></tr>
@@ -121,16 +180,23 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
               <tbody>
                 {entries.map(({ record: r, judged: j }) => (
                   <tr key={r.id} data-verdict={j.verdict}>
-                    <td>{r.fileName}</td>
+                    <td>{r.fileName}{r.fromServer && <span className="muted">（联网）</span>}</td>
                     <td>{zoneName(r.zoneId)}</td>
                     <td>{r.periodKey ? periodLabel(parsePeriodKey(r.periodKey)!) : '—'}</td>
                     <td>{r.revision ?? '—'}</td>
                     <td>{r.exportedAt?.replace('T', ' ').slice(0, 16) ?? '—'}</td>
                     <td>{j.verdict === 'accepted' && r.returned ? '已退回' : VERDICT[j.verdict]}</td>
-                    <td>{r.returned && j.verdict === 'accepted' ? `退回原因：${r.returned.reason}` : (j.reason ?? '')}</td>
+                    <td>
+                      {r.returned && j.verdict === 'accepted' ? `退回原因：${r.returned.reason}` : (j.reason ?? '')}
+                      {pending.filter((p) => p.inboxId === r.id).map((p) => (
+                        <span key={p.inboxId} className="error" data-testid="sendback-pending">
+                          {p.refused ? `服务器拒绝退回：${p.error}` : `退回未送达服务器：${p.error}`} <button type="button" onClick={() => void resend(p)}>重新发送</button>
+                        </span>
+                      ))}
+                    </td>
                     <td>
                       {j.verdict === 'accepted' && !r.returned && (
-                        <button type="button" onClick={() => { const reason = window.prompt('退回修改的原因'); if (reason) void repo.returnSubmission(r.id, reason, who).then((x) => { if (!x.ok) setNotice(x.issues[0]?.message ?? ''); return reload(); }); }}>
+                        <button type="button" onClick={() => void sendBack(r)}>
                           退回修改
                         </button>
                       )}
@@ -153,7 +219,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             <section aria-label="报送情况">
               <p className="board-summary"><strong>{board.summary}</strong></p>
               <table className="grid-table" aria-label="报送情况表">
-                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}</tr></thead>
+                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}{seen && <th>联网报送</th>}</tr></thead>
                 <tbody>
                   {zones.map((z) => (
                     <tr key={z.id}>
@@ -161,6 +227,10 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
                       {board.cells.filter((c) => c.zoneId === z.id).map((c) => (
                         <td key={c.periodKey} data-state={c.state}>{BOARD_STATE_LABEL[c.state]}{c.revision !== undefined ? `（第${c.revision}版）` : ''}</td>
                       ))}
+                      {seen && (() => {
+                        const s = seen.find((x) => x.zoneId === z.id);
+                        return <td data-testid={`seen-${z.id}`}>{s ? `最近报送 ${new Date(s.lastReceivedAt).toLocaleString('zh-CN', { hour12: false })}：${s.periodLabel}第${s.revision}版，${s.state}` : '尚未联网报送'}</td>;
+                      })()}
                     </tr>
                   ))}
                 </tbody>
@@ -224,7 +294,12 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             ))}
           </section>
         )}
-        {tab === 'settings' && <UnitPicker registry={registry} settings={settings} onSave={props.onSaveSettings} />}
+        {tab === 'settings' && (
+          <>
+            <UnitPicker registry={registry} settings={settings} onSave={props.onSaveSettings} />
+            <SyncSettingsPanel repo={repo} />
+          </>
+        )}
       </main>
     </div>
   );

@@ -257,6 +257,8 @@ export interface InboxItemRecord {
   returnJson: string | null;
   /** 退回修改 by the bureau: the reason, who and when. */
   returned: { reason: string; who: string; at: string } | null;
+  /** Received from the collection server (联网报送) rather than from a file: its id and revision there. */
+  fromServer?: { submissionId: string; revision: number };
   /** Left out of the city total by the bureau. */
   excluded: boolean;
 }

@@ -13,8 +13,11 @@ import type { InboxItemRecord, ReferenceFigureRecord } from '../schema';
 import { refuse } from './store-core';
 import { OutboxPart } from './outbox-store';
 
-/** What the worker read from one file (`readReceivedFile` of src-shared/collect). */
-export type ReceivedFile = ReadReceived;
+/** What the worker read from one file (`readReceivedFile` of src-shared/collect), and where it came from. */
+export type ReceivedFile = ReadReceived & {
+  /** Set when the file came from the collection server (联网报送). */
+  fromServer?: { submissionId: string; revision: number };
+};
 
 export interface InboxEntry {
   record: InboxItemRecord;
@@ -72,6 +75,7 @@ export class InboxPart extends OutboxPart {
           returnJson: f.returnJson ?? null,
           returned: null,
           excluded: false,
+          ...(f.fromServer ? { fromServer: f.fromServer } : {}),
         };
         await this.db.inboxItems.add(record);
         await this.db.inboxFiles.add({ id, base64: toBase64(f.bytes) });

@@ -1,0 +1,240 @@
+/**
+ * 联网报送, the bureau's side, end to end in the web build (Chromium, 1366×768) with one real
+ * collection server on 127.0.0.1 over PGlite and two browsers: a zone's app (晋城开发区) and the
+ * bureau's app (晋城市商务局, enrolled as the city's reader in 设置 → 联网报送). The clerk submits;
+ * the bureau's 收件箱 shows it without a reload; the bureau returns it with a reason; the clerk
+ * sees 退回修改 with that reason, fixes a value and submits revision 2; the bureau's 收件箱 and
+ * 报送情况 show revision 2. Then a second zone's app exports three returns while the server is
+ * stopped (离线 · 待上传 3); all three arrive exactly once when the server is back.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueCode } from '../../src-server/admin/admin-ops';
+import { buildServer } from '../../src-server/build-server';
+import type { Database } from '../../src-server/db/database';
+import { openStorage } from '../../src-server/open-database';
+import { tempDir } from '../server/harness';
+import { openApp, screenshot, type OpenedApp } from './harness';
+
+const VIEWPORT = { width: 1366, height: 768 };
+const dir = tempDir('zr-sync-bureau-e2e-');
+let port = 0;
+let server: { db: Database; close(): Promise<void> } | undefined;
+
+async function startServer(): Promise<void> {
+  const opened = await openStorage({ dataDir: dir.path }, 'test');
+  if (!opened.ok) throw new Error(opened.message);
+  const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  server = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
+}
+
+beforeAll(startServer, 60_000);
+afterAll(async () => {
+  await server?.close();
+  dir.remove();
+});
+
+const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
+const status = (page: Page) => page.getByTestId('submission-status').textContent();
+const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
+
+async function waitSaved(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
+}
+
+async function fillRow(page: Page, code: string, current: string, lastYear: string): Promise<void> {
+  await cell(page, code, 'current').click();
+  await page.keyboard.type(current);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(lastYear);
+  await page.keyboard.press('Enter');
+  await waitSaved(page);
+}
+
+async function fillText(page: Page, code: string, text: string): Promise<void> {
+  const box = page.locator(`textarea[data-text-code="${code}"]`);
+  await box.fill(text);
+  await box.blur();
+  await waitSaved(page);
+}
+
+async function validateAndExport(page: Page, revision: number): Promise<void> {
+  await page.getByRole('tab', { name: '报送' }).click();
+  await expect.poll(() => page.getByRole('region', { name: '校验' }).getByTestId('gate-summary').textContent(), { timeout: 10_000 }).toMatch(/^(无错误|错误 0 条，未说明的提示 0 条)/);
+  await page.getByRole('button', { name: '标记为已校验' }).click();
+  await expect.poll(() => status(page)).toBe('已校验');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: `导出报送工作簿（第 ${revision} 版）` }).click();
+  await (await download).path();
+  await expect.poll(() => status(page)).toBe('已报送');
+}
+
+async function serverRows(): Promise<Array<{ revision: number; state: string; reason: string | null }>> {
+  const rows = await server!.db.query<{ revision: number; state: string; reason: string | null }>('SELECT revision, state, reason FROM submissions ORDER BY seq');
+  return rows;
+}
+
+const inboxRows = (page: Page) => page.locator('table[aria-label="收到的报表"] tbody tr');
+const rowOfRevision = (page: Page, revision: number) => inboxRows(page).filter({ has: page.locator('td:nth-child(4)', { hasText: new RegExp(`^${revision}$`) }) });
+
+async function enroll(page: Page, url: string, code: string, expectZone: string): Promise<void> {
+  await page.getByRole('tab', { name: '设置' }).click();
+  const panel = page.getByLabel('联网报送');
+  await panel.locator('input[name="sync-server"]').fill(url);
+  await panel.locator('input[name="sync-code"]').fill(code);
+  await panel.getByRole('button', { name: '登记本机' }).click();
+  await expect.poll(() => panel.getByTestId('sync-zone').textContent(), { timeout: 15_000 }).toBe(expectZone);
+  expect(await panel.getByTestId('sync-city').textContent()).toBe('晋城市');
+}
+
+describe('联网报送: the bureau\'s app', () => {
+  it('the clerk submits, the bureau\'s 收件箱 shows it without a reload, 退回修改 reaches the clerk, revision 2 reaches the board', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    let clerkApp: OpenedApp | undefined;
+    let bureauApp: OpenedApp | undefined;
+    try {
+      clerkApp = await openApp({ viewport: VIEWPORT });
+      bureauApp = await openApp({ viewport: VIEWPORT });
+      const clerk = clerkApp.page;
+      const bureau = bureauApp.page;
+
+      // The bureau's app: 市商务局 of 晋城市, enrolled as the city's reader.
+      await bureau.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
+      await bureau.getByLabel('市商务局（收件、汇总、排名）').check();
+      await bureau.getByLabel('城市').selectOption('140500');
+      await bureau.getByRole('button', { name: '保存本单位' }).click();
+      await bureau.getByRole('tab', { name: '收件箱' }).waitFor();
+      const readerCode = await issueCode(server!.db, { city: '晋城市' }, 'test', null);
+      if (!readerCode.ok) throw new Error(readerCode.code);
+      await enroll(bureau, url, readerCode.value.code, '市商务局（收件）');
+      await screenshot(bureau, 'sync-bureau-enrolled');
+      await bureau.getByRole('tab', { name: '收件箱' }).click();
+      await expect.poll(() => bureau.getByTestId('server-inbox-line').textContent(), { timeout: 20_000 }).toMatch(/服务器上没有新的报表/);
+
+      // The zone's app: enroll and export revision 1.
+      await clerk.locator('#setting-zoneId').selectOption('jincheng-kfq');
+      await clerk.locator('#setting-fillerName').fill('张明');
+      await clerk.getByRole('button', { name: '保存并开始填报' }).click();
+      const zoneCode = await issueCode(server!.db, { zoneId: 'jincheng-kfq' }, 'test', null);
+      if (!zoneCode.ok) throw new Error(zoneCode.code);
+      await enroll(clerk, url, zoneCode.value.code, '晋城开发区');
+      await clerk.getByRole('tab', { name: '填报' }).click();
+      await clerk.locator('select[aria-label="年度"]').selectOption('2024');
+      await clerk.locator('tr[data-period="2024-03-q"] button').click();
+      await cell(clerk, 'gyzjz', 'current').waitFor();
+      await fillRow(clerk, 'gyzjz', '100', '90');
+      await fillRow(clerk, 'gytz', '16.92', '10.85');
+      await fillRow(clerk, 'zxxmtz', '15.7', '10');
+      await fillRow(clerk, 'gyzcz', '248.6', '211.4');
+      await fillText(clerk, 'txtHighlights', '引进康佳智慧科技城项目');
+      await fillText(clerk, 'txtMeasures', '开展“政府+链主企业+园区”招商。');
+      await validateAndExport(clerk, 1);
+      const outbox = clerk.getByRole('region', { name: '发件箱' });
+      await expect.poll(() => outbox.locator('tr[data-revision="1"] [data-testid="upload-state"]').textContent(), { timeout: 30_000 }).toBe('已接收');
+
+      // The bureau's 收件箱 shows it at its next poll, no reload, verified like a file: 采用.
+      await expect.poll(() => rowOfRevision(bureau, 1).count(), { timeout: 40_000 }).toBe(1);
+      const row1 = rowOfRevision(bureau, 1);
+      expect(await row1.locator('td').nth(0).textContent()).toContain('（联网）');
+      expect(await row1.locator('td').nth(1).textContent()).toBe('晋城开发区');
+      expect(await row1.locator('td').nth(5).textContent()).toBe('采用');
+      await screenshot(bureau, 'sync-bureau-inbox');
+
+      // 退回修改 with a reason: stored in the inbox and sent to the server.
+      bureau.once('dialog', (d) => void d.accept('工业投资与台账不符，请核对'));
+      await row1.getByRole('button', { name: '退回修改' }).click();
+      await bureau.getByText('退回已送达服务器').waitFor({ timeout: 15_000 });
+      expect(await row1.locator('td').nth(5).textContent()).toBe('已退回');
+      expect(await row1.locator('td').nth(6).textContent()).toContain('退回原因：工业投资与台账不符，请核对');
+      await expect.poll(serverRows).toEqual([{ revision: 1, state: '退回修改', reason: '工业投资与台账不符，请核对' }]);
+      await screenshot(bureau, 'sync-bureau-returned');
+
+      // The clerk sees 退回修改 with the reason, fixes a value, exports revision 2.
+      await expect.poll(() => status(clerk), { timeout: 40_000 }).toBe('退回修改');
+      await clerk.getByText(/退回原因：市商务局退回：工业投资与台账不符，请核对/).waitFor();
+      await screenshot(clerk, 'sync-bureau-clerk-sent-back');
+      await clerk.getByRole('button', { name: '打开报表' }).click();
+      await clerk.getByText(/工业投资与台账不符/).first().waitFor();
+      await cell(clerk, 'gytz', 'current').click();
+      await clerk.keyboard.type('17.02');
+      await clerk.keyboard.press('Enter');
+      await waitSaved(clerk);
+      await validateAndExport(clerk, 2);
+      await expect.poll(() => outbox.locator('tr[data-revision="2"] [data-testid="upload-state"]').textContent(), { timeout: 30_000 }).toBe('已接收');
+
+      // The bureau: 立即同步 brings revision 2; it is 采用 and revision 1 已被取代.
+      await bureau.getByRole('button', { name: '立即同步' }).click();
+      await expect.poll(() => rowOfRevision(bureau, 2).count(), { timeout: 40_000 }).toBe(1);
+      expect(await rowOfRevision(bureau, 2).locator('td').nth(5).textContent()).toBe('采用');
+      expect(await rowOfRevision(bureau, 1).locator('td').nth(5).textContent()).toBe('已被取代');
+      await expect.poll(() => inboxRows(bureau).count()).toBe(2);
+      await screenshot(bureau, 'sync-bureau-inbox-rev2');
+
+      // 报送情况: revision 2 on the board and the zone's last server submission.
+      await bureau.getByRole('tab', { name: '报送情况' }).click();
+      const board = bureau.getByRole('table', { name: '报送情况表' });
+      await expect.poll(() => board.locator('tr', { hasText: '晋城开发区' }).locator('td[data-state]').first().textContent(), { timeout: 10_000 }).toContain('第2版');
+      await expect.poll(() => bureau.getByTestId('seen-jincheng-kfq').textContent(), { timeout: 30_000 }).toMatch(/^最近报送 .*第2版，已接收$/);
+      expect(await bureau.getByTestId('seen-gaoping-kfq').textContent()).toBe('尚未联网报送');
+      await screenshot(bureau, 'sync-bureau-board');
+      expect((await serverRows()).map((r) => r.revision)).toEqual([1, 2]);
+      expect(bureauApp.errors).toEqual([]);
+    } finally {
+      await clerkApp?.close();
+      await bureauApp?.close();
+    }
+  }, 300_000);
+  it('server stopped while the clerk exports three returns: 离线 · 待上传 3, all three sent exactly once when it is back', async () => {
+    const url = `http://127.0.0.1:${port}`;
+    let app: OpenedApp | undefined;
+    try {
+      app = await openApp({ viewport: VIEWPORT });
+      const page = app.page;
+      await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
+      await page.locator('#setting-fillerName').fill('王芳');
+      await page.getByRole('button', { name: '保存并开始填报' }).click();
+      const zoneCode = await issueCode(server!.db, { zoneId: 'gaoping-kfq' }, 'test', null);
+      if (!zoneCode.ok) throw new Error(zoneCode.code);
+      await enroll(page, url, zoneCode.value.code, '高平开发区');
+      await expect.poll(() => badge(page)).toBe('在线');
+
+      await server!.close();
+      server = undefined;
+      const quarters: Array<[string, number]> = [['2024-03-q', 1], ['2024-06-q', 2], ['2024-09-q', 3]];
+      for (const [key, k] of quarters) {
+        await page.getByRole('tab', { name: '填报' }).click();
+        // After an export the tab shows the form just exported: back to the list.
+        const list = page.getByText('高平开发区 · 报表列表');
+        const toList = page.getByRole('button', { name: '← 返回报表列表' });
+        await list.or(toList).first().waitFor();
+        if (await toList.isVisible()) await toList.click();
+        await list.waitFor();
+        await page.locator('select[aria-label="年度"]').selectOption('2024');
+        await page.locator(`tr[data-period="${key}"] button`).click();
+        await cell(page, 'gyzjz', 'current').waitFor();
+        await fillRow(page, 'gyzjz', String(30 * k), String(27 * k));
+        await fillRow(page, 'gytz', String(5 * k), String(4 * k));
+        await fillRow(page, 'zxxmtz', String(4 * k), String(3 * k));
+        await fillRow(page, 'gyzcz', String(80 * k), String(70 * k));
+        await fillText(page, 'txtHighlights', `第${k}季度重点项目推进`);
+        await fillText(page, 'txtMeasures', '开展招商引资。');
+        await validateAndExport(page, 1);
+      }
+      await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 3');
+      await screenshot(page, 'sync-bureau-offline-three');
+
+      await startServer();
+      await expect.poll(async () => (await server!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE zone_id = 'gaoping-kfq'"))[0]?.n, { timeout: 90_000 }).toBe(3);
+      await expect.poll(() => badge(page), { timeout: 60_000 }).toBe('在线');
+      await screenshot(page, 'sync-bureau-online-three');
+      const rows = await server!.db.query<{ submission_id: string; revision: number }>("SELECT submission_id, revision FROM submissions WHERE zone_id = 'gaoping-kfq'");
+      expect(rows).toHaveLength(3);
+      expect(new Set(rows.map((r) => r.submission_id)).size).toBe(3);
+    } finally {
+      await app?.close();
+    }
+  }, 300_000);
+});
