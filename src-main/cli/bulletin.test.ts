@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JINCHENG_Q1_REFERENCE, jinchengQ1Returns } from '../../src-shared/bulletin/article-fixtures';
 import { computeReturn } from '../../src-shared/compute';
 import { kfqSet } from '../../src-shared/seeds';
-import { submissionZone, writeSubmissionWorkbook } from '../../src-shared/workbook';
+import { cityFigures } from '../../src-shared/collect';
+import { submissionZone, writeCitySummaryWorkbook, writeSubmissionWorkbook } from '../../src-shared/workbook';
 import { validateReturn } from '../../src-shared/validate';
 import type { ZoneReturn } from '../../src-shared/model';
 
@@ -33,6 +34,11 @@ beforeAll(async () => {
     files.push(path);
   }
   writeFileSync(join(dir, '参照.json'), JSON.stringify(JINCHENG_Q1_REFERENCE));
+  const rets = jinchengQ1Returns();
+  const c = cityFigures(set, rets);
+  if (!c.ok) throw new Error('fixture');
+  const summary = await writeCitySummaryWorkbook({ format: 'zone-returns/city-summary@1', summaryId: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', revision: 1, exportedAt: '2024-04-10T09:00:00.000Z', city: { code: '140500', name: '晋城市' }, period: rets[0]!.period, indicatorSet: { id: set.id, version: set.version }, figures: c.value.figures, ranks: c.value.ranks, returns: rets });
+  writeFileSync(join(dir, '晋城市汇总表.xlsx'), summary.bytes);
   const sheet = XLSX.utils.aoa_to_sheet([
     ['指标', '开发区', '全省开发区平均增速', '完成量排名', '增速排名', '拉动排名'],
     ['规上工业增加值', '全市', 0.9, 3, 1, ''],
@@ -66,6 +72,13 @@ describe('zone-returns bulletin', () => {
       expect(r.stdout).toContain('高平开发区增速排在全省第一位，对全省开发区增长拉动幅度全省第1。');
       expect(r.stderr).not.toContain('缺数');
     }
+  }, 120_000);
+
+  it('drafts the same text from a city summary workbook (市汇总表), which carries the zones’ returns', () => {
+    const r = cli(join(dir, '晋城市汇总表.xlsx'), '--reference', join(dir, '参照.json'), '--text');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(OPENING);
+    expect(r.stdout).toBe(cli(...files, '--reference', join(dir, '参照.json'), '--text').stdout);
   }, 120_000);
 
   it('writes the .docx and lists the gaps when no reference figures are given', () => {

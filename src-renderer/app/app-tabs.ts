@@ -10,7 +10,7 @@ export const APP_TABS: ReadonlyArray<{ id: AppTab; label: string }> = [
   { id: 'settings', label: '设置' },
 ];
 
-export type BureauTab = 'inbox' | 'board' | 'summary' | 'ranks' | 'charts' | 'settings';
+export type BureauTab = 'inbox' | 'board' | 'summary' | 'ranks' | 'charts' | 'bulletin' | 'settings';
 
 /** The city bureau's tabs (本单位 = 市商务局), left to right. */
 export const BUREAU_TABS: ReadonlyArray<{ id: BureauTab; label: string }> = [
@@ -19,5 +19,6 @@ export const BUREAU_TABS: ReadonlyArray<{ id: BureauTab; label: string }> = [
   { id: 'summary', label: '汇总' },
   { id: 'ranks', label: '排名' },
   { id: 'charts', label: '图表' },
+  { id: 'bulletin', label: '通报' },
   { id: 'settings', label: '设置' },
 ];

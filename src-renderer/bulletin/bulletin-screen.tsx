@@ -20,6 +20,8 @@ export interface BulletinScreenProps {
   /** The bureau's narrative by block id, to start from (e.g. kept in the database by the caller). */
   initialNarrative?: Record<string, string>;
   onNarrativeChange?(narrative: Record<string, string>): void;
+  /** Told when the clerk picks another style (the caller may rebuild the input, e.g. for its cityZoneTypes). */
+  onStyleChange?(style: BulletinStyle): void;
   /** Defaults to the host bridge's saveFile (a save dialog in Electron, a download in the browser). */
   saveFile?: SaveFile;
 }
@@ -99,7 +101,7 @@ export function BulletinScreen(props: BulletinScreenProps) {
         <h2>通报起草</h2>
         <label>
           样式{' '}
-          <select value={style.id} onChange={(e) => setStyleId(e.target.value)}>
+          <select value={style.id} onChange={(e) => { setStyleId(e.target.value); const next = styles.find((s) => s.id === e.target.value); if (next) props.onStyleChange?.(next); }}>
             {styles.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}

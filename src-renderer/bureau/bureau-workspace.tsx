@@ -1,5 +1,5 @@
 /**
- * The city bureau's app (本单位 = 市商务局): 收件箱 / 报送情况 / 汇总 / 排名 / 设置. Every rule and
+ * The city bureau's app (本单位 = 市商务局): 收件箱 / 报送情况 / 汇总 / 排名 / 图表 / 通报 / 设置. Every rule and
  * figure comes from src-shared/collect; this file only stores, shows and asks.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -19,6 +19,7 @@ import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import { createBureauSync, zonesSeen, type ZoneSeen } from '../sync/bureau-sync';
 import { appSync, useSyncStatus } from '../sync/app-sync';
 import { SyncSettingsPanel } from '../sync/sync-settings-panel';
+import { BureauBulletin } from './bureau-bulletin';
 
 const VERDICT: Record<string, string> = { accepted: '采用', superseded: '已被取代', duplicate: '重复', rejected: '不予采用' };
 const fmt = (v: number | null, d = 2): string => (v === null ? '—' : v.toFixed(d));
@@ -130,6 +131,9 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
     return r.ok ? r.value : null;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [entries, shownPeriod, reference, set]);
+  const bulletinReturns = useMemo(() => (set ? rets.filter((x) => x.indicatorSet.id === set.id) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [entries, shownPeriod, set]);
   const zoneName = (id: string | null) => registry.zones.find((z) => z.id === id)?.name ?? id ?? '—';
   const period = shownPeriod ? parsePeriodKey(shownPeriod) : undefined;
 
@@ -294,6 +298,9 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             ))}
           </section>
         )}
+        {tab === 'bulletin' && (!set || !shownPeriod || rets.length === 0 ? <p className="muted">还没有可起草通报的报表。请先在收件箱收取各开发区的报送工作簿。</p> : (
+          <BureauBulletin repo={repo} registry={registry} cityCode={cityCode} cityName={city?.name ?? ''} periodKey={shownPeriod} set={set} returns={bulletinReturns} reference={reference} />
+        ))}
         {tab === 'settings' && (
           <>
             <UnitPicker registry={registry} settings={settings} onSave={props.onSaveSettings} />

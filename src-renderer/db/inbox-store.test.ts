@@ -54,4 +54,15 @@ describe('the inbox store', () => {
     expect(await repo.getReferenceFigures('140500', '2024-03-q')).toEqual({ provinceAverageGrowthPct: { gyzjz: 0.9 }, provinceRank: {} });
     expect((await repo.saveReferenceFigures('140500', '2024-03-q', { provinceAverageGrowthPct: { gyzjz: Number.NaN } })).ok).toBe(false);
   }, 60_000);
+
+  it('keeps the bulletin narrative per city and period in a settings key, apart from the settings', async () => {
+    const repo = await openTestRepository();
+    expect(await repo.getBulletinNarrative('140500', '2024-03-q')).toEqual({});
+    await repo.saveBulletinNarrative('140500', '2024-03-q', { measures: '一是聚焦发展提档升级。', next: '' });
+    expect(await repo.getBulletinNarrative('140500', '2024-03-q')).toEqual({ measures: '一是聚焦发展提档升级。' });
+    expect(await repo.getBulletinNarrative('140500', '2024-06-q')).toEqual({});
+    expect(await repo.getSettings()).toEqual({});
+    await repo.saveBulletinNarrative('140500', '2024-03-q', { measures: '' });
+    expect(await repo.getBulletinNarrative('140500', '2024-03-q')).toEqual({});
+  });
 });

@@ -29,7 +29,7 @@
  *   Import      applyImportBatch(input) · undoImportBatch(batchId, who) · listImportBatches(zoneId)
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })
- *   Settings    getSettings() · setSettings(patch)
+ *   Settings    getSettings() · setSettings(patch) · getBulletinNarrative(city, period) · saveBulletinNarrative(city, period, narrative)
  *   Sync        getEnrollment() · saveEnrollment(e, key) · clearEnrollment() · recordSubmissionAndQueue(entry, bytes, who)
  *               queueUpload(entry, bytes) · listUploads() · putUpload(item) · uploadBytes(id) · retryUpload(id)
  *   Backup      exportBackup(options?) · restoreBackup(bytes, who) · listStoredBackups() · storedBackupBytes(id) · restoreStoredBackup(id, who)

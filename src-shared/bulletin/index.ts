@@ -11,3 +11,4 @@ export * from './bulletin-text';
 export { periodPhrase } from './resolve-figure';
 export * from './bulletin-docx';
 export * from './read-reference-workbook';
+export * from './reference-from-bureau';

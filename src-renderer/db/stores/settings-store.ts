@@ -28,4 +28,20 @@ export class SettingsPart extends StoreCore {
     });
     return this.getSettings();
   }
+
+  /** The bureau's narrative of a bulletin (举措, 下一步打算) by block id, kept per city and period. */
+  async getBulletinNarrative(cityCode: string, periodKey: string): Promise<Record<string, string>> {
+    const row = await this.db.settings.get(narrativeKey(cityCode, periodKey));
+    if (row === undefined || typeof row.value !== 'object' || row.value === null || Array.isArray(row.value)) return {};
+    return Object.fromEntries(Object.entries(row.value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
+
+  async saveBulletinNarrative(cityCode: string, periodKey: string, narrative: Record<string, string>): Promise<void> {
+    const value = Object.fromEntries(Object.entries(narrative).filter(([, t]) => t !== ''));
+    if (Object.keys(value).length === 0) await this.db.settings.delete(narrativeKey(cityCode, periodKey));
+    else await this.db.settings.put({ key: narrativeKey(cityCode, periodKey), value } satisfies SettingRecord);
+  }
 }
+
+/** A small key of the settings table (no new schema version). */
+const narrativeKey = (cityCode: string, periodKey: string): string => `bulletinNarrative:${cityCode}:${periodKey}`;
