@@ -33,7 +33,8 @@ function clock(iso: string): string {
 /** 保存中 while any save is still open; 已保存 only when every save has committed; a failure stays shown until a save succeeds. */
 export function saveLabel(state: SaveState): SaveLabel {
   if (state.pending > 0) return { kind: 'saving', text: '保存中…' };
-  if (state.error !== null) return { kind: 'failed', text: `保存失败：${state.error}` };
+  // The repository's own refusal already begins with 保存失败; other errors get the word in front.
+  if (state.error !== null) return { kind: 'failed', text: state.error.startsWith('保存失败') ? state.error : `保存失败：${state.error}` };
   if (state.lastSavedAt !== null) return { kind: 'saved', text: `已保存 ${clock(state.lastSavedAt)}` };
   return { kind: 'idle', text: '' };
 }
