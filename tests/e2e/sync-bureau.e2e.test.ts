@@ -10,72 +10,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
-import { buildServer } from '../../src-server/build-server';
-import type { Database } from '../../src-server/db/database';
-import { openStorage } from '../../src-server/open-database';
-import { tempDir } from '../server/harness';
 import { openApp, screenshot, type OpenedApp } from './harness';
+import { cell, fillRow, fillText, submissionStatus, syncBadge, testCollectionServer, validateAndExport, waitSaved } from './sync-harness';
 
 const VIEWPORT = { width: 1366, height: 768 };
-const dir = tempDir('zr-sync-bureau-e2e-');
-let port = 0;
-let server: { db: Database; close(): Promise<void> } | undefined;
+const srv = testCollectionServer('zr-sync-bureau-e2e-');
 
-async function startServer(): Promise<void> {
-  const opened = await openStorage({ dataDir: dir.path }, 'test');
-  if (!opened.ok) throw new Error(opened.message);
-  const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
-  await app.listen({ host: '127.0.0.1', port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  server = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
-}
+beforeAll(() => srv.start(), 60_000);
+afterAll(() => srv.dispose());
 
-beforeAll(startServer, 60_000);
-afterAll(async () => {
-  await server?.close();
-  dir.remove();
-});
-
-const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
-const status = (page: Page) => page.getByTestId('submission-status').textContent();
-const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
-}
-
-async function fillRow(page: Page, code: string, current: string, lastYear: string): Promise<void> {
-  await cell(page, code, 'current').click();
-  await page.keyboard.type(current);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(lastYear);
-  await page.keyboard.press('Enter');
-  await waitSaved(page);
-}
-
-async function fillText(page: Page, code: string, text: string): Promise<void> {
-  const box = page.locator(`textarea[data-text-code="${code}"]`);
-  await box.fill(text);
-  await box.blur();
-  await waitSaved(page);
-}
-
-async function validateAndExport(page: Page, revision: number): Promise<void> {
-  await page.getByRole('tab', { name: '报送' }).click();
-  await expect.poll(() => page.getByRole('region', { name: '校验' }).getByTestId('gate-summary').textContent(), { timeout: 10_000 }).toMatch(/^(无错误|错误 0 条，未说明的提示 0 条)/);
-  await page.getByRole('button', { name: '标记为已校验' }).click();
-  await expect.poll(() => status(page)).toBe('已校验');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: `导出报送工作簿（第 ${revision} 版）` }).click();
-  await (await download).path();
-  await expect.poll(() => status(page)).toBe('已报送');
-}
-
-async function serverRows(): Promise<Array<{ revision: number; state: string; reason: string | null }>> {
-  const rows = await server!.db.query<{ revision: number; state: string; reason: string | null }>('SELECT revision, state, reason FROM submissions ORDER BY seq');
-  return rows;
-}
+const status = submissionStatus;
+const badge = syncBadge;
+const serverRows = () => srv.rows();
 
 const inboxRows = (page: Page) => page.locator('table[aria-label="收到的报表"] tbody tr');
 const rowOfRevision = (page: Page, revision: number) => inboxRows(page).filter({ has: page.locator('td:nth-child(4)', { hasText: new RegExp(`^${revision}$`) }) });
@@ -92,7 +38,7 @@ async function enroll(page: Page, url: string, code: string, expectZone: string)
 
 describe('联网报送: the bureau\'s app', () => {
   it('the clerk submits, the bureau\'s 收件箱 shows it without a reload, 退回修改 reaches the clerk, revision 2 reaches the board', async () => {
-    const url = `http://127.0.0.1:${port}`;
+    const url = srv.url;
     let clerkApp: OpenedApp | undefined;
     let bureauApp: OpenedApp | undefined;
     try {
@@ -107,7 +53,7 @@ describe('联网报送: the bureau\'s app', () => {
       await bureau.getByLabel('城市').selectOption('140500');
       await bureau.getByRole('button', { name: '保存本单位' }).click();
       await bureau.getByRole('tab', { name: '收件箱' }).waitFor();
-      const readerCode = await issueCode(server!.db, { city: '晋城市' }, 'test', null);
+      const readerCode = await issueCode(srv.db, { city: '晋城市' }, 'test', null);
       if (!readerCode.ok) throw new Error(readerCode.code);
       await enroll(bureau, url, readerCode.value.code, '市商务局（收件）');
       await screenshot(bureau, 'sync-bureau-enrolled');
@@ -118,7 +64,7 @@ describe('联网报送: the bureau\'s app', () => {
       await clerk.locator('#setting-zoneId').selectOption('jincheng-kfq');
       await clerk.locator('#setting-fillerName').fill('张明');
       await clerk.getByRole('button', { name: '保存并开始填报' }).click();
-      const zoneCode = await issueCode(server!.db, { zoneId: 'jincheng-kfq' }, 'test', null);
+      const zoneCode = await issueCode(srv.db, { zoneId: 'jincheng-kfq' }, 'test', null);
       if (!zoneCode.ok) throw new Error(zoneCode.code);
       await enroll(clerk, url, zoneCode.value.code, '晋城开发区');
       await clerk.getByRole('tab', { name: '填报' }).click();
@@ -188,7 +134,7 @@ describe('联网报送: the bureau\'s app', () => {
     }
   }, 300_000);
   it('server stopped while the clerk exports three returns: 离线 · 待上传 3, all three sent exactly once when it is back', async () => {
-    const url = `http://127.0.0.1:${port}`;
+    const url = srv.url;
     let app: OpenedApp | undefined;
     try {
       app = await openApp({ viewport: VIEWPORT });
@@ -196,13 +142,12 @@ describe('联网报送: the bureau\'s app', () => {
       await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
       await page.locator('#setting-fillerName').fill('王芳');
       await page.getByRole('button', { name: '保存并开始填报' }).click();
-      const zoneCode = await issueCode(server!.db, { zoneId: 'gaoping-kfq' }, 'test', null);
+      const zoneCode = await issueCode(srv.db, { zoneId: 'gaoping-kfq' }, 'test', null);
       if (!zoneCode.ok) throw new Error(zoneCode.code);
       await enroll(page, url, zoneCode.value.code, '高平开发区');
       await expect.poll(() => badge(page)).toBe('在线');
 
-      await server!.close();
-      server = undefined;
+      await srv.stop();
       const quarters: Array<[string, number]> = [['2024-03-q', 1], ['2024-06-q', 2], ['2024-09-q', 3]];
       for (const [key, k] of quarters) {
         await page.getByRole('tab', { name: '填报' }).click();
@@ -226,11 +171,11 @@ describe('联网报送: the bureau\'s app', () => {
       await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 3');
       await screenshot(page, 'sync-bureau-offline-three');
 
-      await startServer();
-      await expect.poll(async () => (await server!.db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE zone_id = 'gaoping-kfq'"))[0]?.n, { timeout: 90_000 }).toBe(3);
+      await srv.start();
+      await expect.poll(async () => (await srv.db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE zone_id = 'gaoping-kfq'"))[0]?.n, { timeout: 90_000 }).toBe(3);
       await expect.poll(() => badge(page), { timeout: 60_000 }).toBe('在线');
       await screenshot(page, 'sync-bureau-online-three');
-      const rows = await server!.db.query<{ submission_id: string; revision: number }>("SELECT submission_id, revision FROM submissions WHERE zone_id = 'gaoping-kfq'");
+      const rows = await srv.db.query<{ submission_id: string; revision: number }>("SELECT submission_id, revision FROM submissions WHERE zone_id = 'gaoping-kfq'");
       expect(rows).toHaveLength(3);
       expect(new Set(rows.map((r) => r.submission_id)).size).toBe(3);
     } finally {

@@ -6,80 +6,26 @@
  * (离线 · 待上传 1), closes the browser; the server comes back, the browser is reopened on the
  * same profile and revision 2 arrives exactly once.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
-import { buildServer } from '../../src-server/build-server';
-import type { Database } from '../../src-server/db/database';
-import { openStorage } from '../../src-server/open-database';
 import { createCollectClient, keyPairFromSeed, nobleSigner, type Device } from '../../src-shared/collect-protocol';
-import { nodeFetch, randomBytes, tempDir } from '../server/harness';
+import { nodeFetch, randomBytes } from '../server/harness';
 import { discardProfile, openApp, screenshot, type OpenedApp } from './harness';
+import { cell, fillRow, fillText, submissionStatus, syncBadge, testCollectionServer, validateAndExport, waitSaved } from './sync-harness';
 
 const VIEWPORT = { width: 1366, height: 768 };
-const dir = tempDir('zr-sync-e2e-');
-let port = 0;
-let server: { db: Database; close(): Promise<void> } | undefined;
+const srv = testCollectionServer('zr-sync-e2e-');
 
-async function startServer(): Promise<void> {
-  const opened = await openStorage({ dataDir: dir.path }, 'test');
-  if (!opened.ok) throw new Error(opened.message);
-  const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
-  await app.listen({ host: '127.0.0.1', port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  server = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
-}
+beforeAll(() => srv.start(), 60_000);
+afterAll(() => srv.dispose());
 
-beforeAll(startServer, 60_000);
-afterAll(async () => {
-  await server?.close();
-  dir.remove();
-});
-
-const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
-const status = (page: Page) => page.getByTestId('submission-status').textContent();
-const badge = (page: Page) => page.getByTestId('sync-badge').textContent();
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
-}
-
-async function fillRow(page: Page, code: string, current: string, lastYear: string): Promise<void> {
-  await cell(page, code, 'current').click();
-  await page.keyboard.type(current);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(lastYear);
-  await page.keyboard.press('Enter');
-  await waitSaved(page);
-}
-
-async function fillText(page: Page, code: string, text: string): Promise<void> {
-  const box = page.locator(`textarea[data-text-code="${code}"]`);
-  await box.fill(text);
-  await box.blur();
-  await waitSaved(page);
-}
-
-async function validateAndExport(page: Page, revision: number): Promise<void> {
-  await page.getByRole('tab', { name: '报送' }).click();
-  await expect.poll(() => page.getByRole('region', { name: '校验' }).getByTestId('gate-summary').textContent(), { timeout: 10_000 }).toMatch(/^(无错误|错误 0 条，未说明的提示 0 条)/);
-  await page.getByRole('button', { name: '标记为已校验' }).click();
-  await expect.poll(() => status(page)).toBe('已校验');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: `导出报送工作簿（第 ${revision} 版）` }).click();
-  await (await download).path();
-  await expect.poll(() => status(page)).toBe('已报送');
-}
-
-async function serverRows(): Promise<Array<{ revision: number; state: string; reason: string | null }>> {
-  const rows = await server!.db.query<{ revision: number; state: string; reason: string | null }>('SELECT revision, state, reason FROM submissions ORDER BY seq');
-  return rows;
-}
+const status = submissionStatus;
+const badge = syncBadge;
+const serverRows = () => srv.rows();
 
 describe('联网报送 in the web build', () => {
   it('enroll, upload, 退回修改 from the bureau, revision 2 exported offline and sent once after a browser restart', async () => {
-    const url = `http://127.0.0.1:${port}`;
+    const url = srv.url;
     let app: OpenedApp | undefined = await openApp({ viewport: VIEWPORT });
     const profileDir = app.profileDir;
     try {
@@ -89,7 +35,7 @@ describe('联网报送 in the web build', () => {
       await page.getByRole('button', { name: '保存并开始填报' }).click();
 
       // 设置 → 联网报送.
-      const code = await issueCode(server!.db, { zoneId: 'jincheng-kfq' }, 'test', null);
+      const code = await issueCode(srv.db, { zoneId: 'jincheng-kfq' }, 'test', null);
       if (!code.ok) throw new Error(code.code);
       await page.getByRole('tab', { name: '设置' }).click();
       const panel = page.getByLabel('联网报送');
@@ -119,7 +65,7 @@ describe('联网报送 in the web build', () => {
       await screenshot(page, 'sync-uploaded');
 
       // The bureau sends it back through the reader API.
-      const cityCode = await issueCode(server!.db, { city: '晋城市' }, 'test', null);
+      const cityCode = await issueCode(srv.db, { city: '晋城市' }, 'test', null);
       if (!cityCode.ok) throw new Error(cityCode.code);
       const client = createCollectClient({ server: url, fetch: nodeFetch, randomBytes });
       const signer = nobleSigner(keyPairFromSeed(randomBytes(32)).secretKey);
@@ -139,8 +85,7 @@ describe('联网报送 in the web build', () => {
       await screenshot(page, 'sync-sent-back');
 
       // The server stops; the clerk fixes a value and exports revision 2: 离线 · 待上传 1.
-      await server!.close();
-      server = undefined;
+      await srv.stop();
       await page.getByRole('button', { name: '打开报表' }).click();
       await page.getByText(/工业投资与台账不符/).first().waitFor();
       await screenshot(page, 'sync-reopened-form');
@@ -156,7 +101,7 @@ describe('联网报送 in the web build', () => {
       // Browser closed, server back, browser reopened on the same profile: sent exactly once.
       await app.close({ keepProfile: true });
       app = undefined;
-      await startServer();
+      await srv.start();
       app = await openApp({ viewport: VIEWPORT, profileDir });
       page = app.page;
       await expect.poll(serverRows, { timeout: 30_000 }).toEqual([
@@ -169,7 +114,7 @@ describe('联网报送 in the web build', () => {
       await screenshot(page, 'sync-back-online');
       expect((await serverRows()).filter((r) => r.revision === 2)).toHaveLength(1);
       // Only the fetches made while the server was stopped may have failed.
-      expect(app.errors.filter((e) => !e.includes(`127.0.0.1:${port}`))).toEqual([]);
+      expect(app.errors.filter((e) => !e.includes(`127.0.0.1:${srv.port}`))).toEqual([]);
     } finally {
       await app?.close({ keepProfile: true });
       discardProfile(profileDir);
