@@ -1,65 +1,11 @@
 /**
- * What the 联网报送 end-to-end tests share: one real collection server on 127.0.0.1 over PGlite in a
- * temporary folder (stopped and started again on the same port for the offline cases), and the
+ * What the 联网报送 end-to-end tests share: the restartable test server of tests/server/harness, and the
  * clerk's steps in the web build — typing a row or a text, validating and exporting a revision.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { buildServer } from '../../src-server/build-server';
-import type { Database } from '../../src-server/db/database';
-import { openStorage } from '../../src-server/open-database';
-import { tempDir } from '../server/harness';
 
-export interface TestCollectionServer {
-  /** The port of the first start, kept for every restart so that the apps find the server again. */
-  readonly port: number;
-  readonly url: string;
-  readonly db: Database;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Stops the server if it runs and removes its folder. */
-  dispose(): Promise<void>;
-  rows(): Promise<Array<{ revision: number; state: string; reason: string | null }>>;
-}
-
-export function testCollectionServer(prefix: string): TestCollectionServer {
-  const dir = tempDir(prefix);
-  let port = 0;
-  let running: { db: Database; close(): Promise<void> } | undefined;
-  const db = (): Database => {
-    if (running === undefined) throw new Error('the test server is stopped');
-    return running.db;
-  };
-  return {
-    get port() {
-      return port;
-    },
-    get url() {
-      return `http://127.0.0.1:${port}`;
-    },
-    get db() {
-      return db();
-    },
-    async start() {
-      const opened = await openStorage({ dataDir: dir.path }, 'test');
-      if (!opened.ok) throw new Error(opened.message);
-      const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
-      await app.listen({ host: '127.0.0.1', port });
-      const address = app.server.address();
-      port = typeof address === 'object' && address ? address.port : 0;
-      running = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
-    },
-    async stop() {
-      await running?.close();
-      running = undefined;
-    },
-    async dispose() {
-      await this.stop();
-      dir.remove();
-    },
-    rows: () => db().query<{ revision: number; state: string; reason: string | null }>('SELECT revision, state, reason FROM submissions ORDER BY seq'),
-  };
-}
+export { restartableTestServer as testCollectionServer } from '../server/harness';
 
 export const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
 export const submissionStatus = (page: Page) => page.getByTestId('submission-status').textContent();

@@ -32,24 +32,72 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(storage: { dataDir: string } | { database: string }, limits?: Partial<ServerLimits>): Promise<TestServer> {
+/** `port` 0 takes a free one; a restart passes the port of the first start so that clients find the server again. */
+export async function startTestServer(storage: { dataDir: string } | { database: string }, limits?: Partial<ServerLimits>, port = 0): Promise<TestServer> {
   const opened = await openStorage(storage, 'test');
   if (!opened.ok) throw new Error(opened.message);
   const app = await buildServer({ db: opened.db, adminToken: 'test-admin-token', ...(limits ? { limits } : {}) });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const url = `http://127.0.0.1:${port}`;
+  const bound = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${bound}`;
   return {
     app,
     db: opened.db,
     url,
-    port,
+    port: bound,
     client: createCollectClient({ server: url, fetch: nodeFetch, randomBytes }),
     async close() {
       await app.close();
       await opened.close();
     },
+  };
+}
+
+export interface RestartableTestServer {
+  /** The port of the first start, kept for every restart. */
+  readonly port: number;
+  readonly url: string;
+  readonly db: Database;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Stops the server if it runs and removes its folder. */
+  dispose(): Promise<void>;
+  rows(): Promise<Array<{ revision: number; state: string; reason: string | null }>>;
+}
+
+/** A PGlite server in a temporary folder that a test can stop and start again on the same port (the offline cases). */
+export function restartableTestServer(prefix: string): RestartableTestServer {
+  const dir = tempDir(prefix);
+  let port = 0;
+  let running: TestServer | undefined;
+  const db = (): Database => {
+    if (running === undefined) throw new Error('the test server is stopped');
+    return running.db;
+  };
+  return {
+    get port() {
+      return port;
+    },
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get db() {
+      return db();
+    },
+    async start() {
+      running = await startTestServer({ dataDir: dir.path }, { verifyWorkers: 0 }, port);
+      port = running.port;
+    },
+    async stop() {
+      await running?.close();
+      running = undefined;
+    },
+    async dispose() {
+      await this.stop();
+      dir.remove();
+    },
+    rows: () => db().query<{ revision: number; state: string; reason: string | null }>('SELECT revision, state, reason FROM submissions ORDER BY seq'),
   };
 }
 

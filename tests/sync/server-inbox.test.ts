@@ -7,46 +7,28 @@
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
-import { buildServer } from '../../src-server/build-server';
-import { openStorage } from '../../src-server/open-database';
 import { readReceivedFile } from '../../src-shared/collect';
 import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import { openTestRepository, testEnv } from '../../src-renderer/db/test-support';
 import { pendingSendBacks, sendBackToServer, syncServerInbox } from '../../src-renderer/bureau/server-inbox';
 import { createBureauSync } from '../../src-renderer/sync/bureau-sync';
 import { createClerkSync } from '../../src-renderer/sync/clerk-sync';
-import { nodeFetch, randomBytes, tempDir } from '../server/harness';
+import { nodeFetch, randomBytes, restartableTestServer } from '../server/harness';
 import { makeWorkbook } from '../server/workbooks';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-const dir = tempDir('zr-server-inbox-');
-let port = 0;
-let server: { close(): Promise<void>; db: import('../../src-server/db/database').Database } | undefined;
-
-async function startServer(): Promise<void> {
-  const opened = await openStorage({ dataDir: dir.path }, 'test');
-  if (!opened.ok) throw new Error(opened.message);
-  const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
-  await app.listen({ host: '127.0.0.1', port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  server = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
-}
-
-beforeAll(startServer, 60_000);
-afterAll(async () => {
-  await server?.close();
-  dir.remove();
-});
+const srv = restartableTestServer('zr-server-inbox-');
+beforeAll(() => srv.start(), 60_000);
+afterAll(() => srv.dispose());
 
 const read = (files: { fileName: string; bytes: Uint8Array }[]) => Promise.all(files.map((f) => readReceivedFile(f.bytes, f.fileName)));
 
 describe('收件箱 from the server', () => {
   it('receives once through receiveFiles, keeps a 退回 made offline and sends it when the server is back', async () => {
-    const url = `http://127.0.0.1:${port}`;
+    const url = srv.url;
     const zoneRepo = await openTestRepository(testEnv('zone'));
     const zone = createClerkSync({ repo: zoneRepo, fetch: nodeFetch, subtle, randomBytes, who: () => '张三' });
-    const zoneCode = await issueCode(server!.db, { zoneId: 'jincheng-kfq' }, 'test', null);
+    const zoneCode = await issueCode(srv.db, { zoneId: 'jincheng-kfq' }, 'test', null);
     if (!zoneCode.ok) throw new Error(zoneCode.code);
     expect((await zone.enroll(url, zoneCode.value.code)).ok).toBe(true);
     const wb = await makeWorkbook({ revision: 1 });
@@ -60,7 +42,7 @@ describe('收件箱 from the server', () => {
     const before = await syncServerInbox(repo, bureau, read, '李四');
     expect(before.ok).toBe(false);
     expect(before.message).toMatch(/尚未以市商务局身份登记/);
-    const cityCode = await issueCode(server!.db, { city: '晋城市' }, 'test', null);
+    const cityCode = await issueCode(srv.db, { city: '晋城市' }, 'test', null);
     if (!cityCode.ok) throw new Error(cityCode.code);
     expect((await sync.enroll(url, cityCode.value.code)).ok).toBe(true);
 
@@ -72,18 +54,17 @@ describe('收件箱 from the server', () => {
     expect(await repo.listInbox()).toHaveLength(1);
 
     // 退回 while the server is stopped: kept, then sent by the next pass.
-    await server!.close();
-    server = undefined;
+    await srv.stop();
     const offline = await sendBackToServer(repo, bureau, { inboxId: item!.id, submissionId: wb.submissionId, revision: 1, reason: '请核对工业投资' });
     expect(offline.ok).toBe(false);
     expect(offline.message).toMatch(/退回未能送达服务器.*联网后自动重发/);
     expect(await pendingSendBacks(repo)).toMatchObject([{ inboxId: item!.id, refused: false }]);
     expect((await syncServerInbox(repo, bureau, read, '李四')).ok).toBe(false);
-    await startServer();
+    await srv.start();
     const back = await syncServerInbox(repo, bureau, read, '李四');
     expect(back.ok).toBe(true);
     expect(await pendingSendBacks(repo)).toEqual([]);
-    const rows = await server!.db.query<{ state: string; reason: string | null }>('SELECT state, reason FROM submissions');
+    const rows = await srv.db.query<{ state: string; reason: string | null }>('SELECT state, reason FROM submissions');
     expect(rows).toEqual([{ state: '退回修改', reason: '请核对工业投资' }]);
     // The changed state lists the submission again; it is not received twice.
     expect(await repo.listInbox()).toHaveLength(1);

@@ -7,43 +7,25 @@
 import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
-import { buildServer } from '../../src-server/build-server';
-import { openStorage } from '../../src-server/open-database';
 import { validationGate } from '../../src-shared/lifecycle';
 import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from '../../src-renderer/db/test-support';
 import { createBureauSync, zonesSeen } from '../../src-renderer/sync/bureau-sync';
 import { createClerkSync } from '../../src-renderer/sync/clerk-sync';
-import { nodeFetch, randomBytes, tempDir } from '../server/harness';
+import { nodeFetch, randomBytes, restartableTestServer } from '../server/harness';
 import { makeWorkbook } from '../server/workbooks';
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
-const dir = tempDir('zr-sync-');
-let port = 0;
-let server: { close(): Promise<void>; db: import('../../src-server/db/database').Database } | undefined;
-
-async function startServer(): Promise<void> {
-  const opened = await openStorage({ dataDir: dir.path }, 'test');
-  if (!opened.ok) throw new Error(opened.message);
-  const app = await buildServer({ db: opened.db, limits: { verifyWorkers: 0 } });
-  await app.listen({ host: '127.0.0.1', port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
-  server = { db: opened.db, close: async () => { await app.close(); await opened.close(); } };
-}
-
-beforeAll(startServer, 60_000);
-afterAll(async () => {
-  await server?.close();
-  dir.remove();
-});
+const srv = restartableTestServer('zr-sync-');
+beforeAll(() => srv.start(), 60_000);
+afterAll(() => srv.dispose());
 
 describe('clerk and bureau sync over a real server', () => {
   it('enroll, upload once, bureau verifies and sends back, return reopened, revision 2 sent after an outage', async () => {
-    const url = `http://127.0.0.1:${port}`;
+    const url = srv.url;
     const { repo, returnId } = await repositoryWithReturn(testEnv('clerk'));
     const clerk = createClerkSync({ repo, fetch: nodeFetch, subtle, randomBytes, who: () => '张三', random: () => 0 });
-    const zoneCode = await issueCode(server!.db, { zoneId: 'jincheng-kfq' }, 'test', null);
+    const zoneCode = await issueCode(srv.db, { zoneId: 'jincheng-kfq' }, 'test', null);
     if (!zoneCode.ok) throw new Error(zoneCode.code);
 
     const wrong = await clerk.enroll(url, 'AAAA-BBBB-CCCC');
@@ -73,7 +55,7 @@ describe('clerk and bureau sync over a real server', () => {
     // The bureau.
     const bureauRepo = await openTestRepository(testEnv('bureau'));
     const bureauSync = createClerkSync({ repo: bureauRepo, fetch: nodeFetch, subtle, randomBytes, who: () => '李四' });
-    const cityCode = await issueCode(server!.db, { city: '晋城市' }, 'test', null);
+    const cityCode = await issueCode(srv.db, { city: '晋城市' }, 'test', null);
     if (!cityCode.ok) throw new Error(cityCode.code);
     expect((await bureauSync.enroll(url, cityCode.value.code)).ok).toBe(true);
     const bureau = createBureauSync({ repo: bureauRepo, sync: bureauSync, read: (bytes, fileName) => readSubmissionWorkbook(bytes, fileName === undefined ? {} : { fileName }) });
@@ -99,7 +81,7 @@ describe('clerk and bureau sync over a real server', () => {
     expect(await repo.nextRevision(returnId)).toBe(2);
 
     // Revision 2 exported while the server is down: 离线, 待上传 1, nothing lost.
-    await server!.close();
+    await srv.stop();
     expectOk(await repo.markValidated(returnId, gate, '张三'));
     const wb2 = await makeWorkbook({ revision: 2, bump: 5 });
     expectOk(await repo.recordSubmissionAndQueue({ submissionId: wb2.submissionId, returnId, revision: 2, fileName: 'b.xlsx', sha256: wb2.checksum, snapshot: '{}' }, wb2.bytes, '张三'));
@@ -109,7 +91,7 @@ describe('clerk and bureau sync over a real server', () => {
     expect(status).toMatchObject({ online: false, pending: 1 });
 
     // A restart of the app (a new service over the same database) and the server back.
-    await startServer();
+    await srv.start();
     const restarted = createClerkSync({ repo, fetch: nodeFetch, subtle, randomBytes, who: () => '张三', random: () => 0 });
     await restarted.start();
     restarted.stop();
