@@ -13,6 +13,7 @@ import { registerCors } from './plugins/cors';
 import { registerErrorHandling } from './plugins/errors';
 import { createRateLimiter, type RateLimitOptions } from './plugins/rate-limit';
 import { adminRoutes } from './resources/admin';
+import { deviceRoutes } from './resources/devices';
 import { enrollRoutes } from './resources/enroll';
 import { healthRoutes } from './resources/health';
 import { indicatorSetRoutes } from './resources/indicator-sets';
@@ -97,6 +98,7 @@ export async function buildServer(options: BuildOptions): Promise<FastifyInstanc
   if (pool) app.addHook('onClose', async () => pool.close());
   submissionRoutes(app, options.db, authenticate, pool?.verify ?? verifyWorkbook);
   indicatorSetRoutes(app, options.db, authenticate);
+  deviceRoutes(app, options.db, authenticate);
   adminRoutes(app, options.db, options.adminToken);
   return app;
 }

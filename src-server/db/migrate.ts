@@ -4,6 +4,7 @@
  */
 import type { Database } from './database';
 import { migration0001 } from './migrations/0001-initial';
+import { migration0002 } from './migrations/0002-devices-seen';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [migration0001];
+export const MIGRATIONS: Migration[] = [migration0001, migration0002];
 const LOCK_KEY = 727_011;
 
 export async function migrate(db: Database, migrations: Migration[] = MIGRATIONS): Promise<{ applied: number[]; version: number }> {

@@ -4,12 +4,13 @@
  * the header's form, the timestamp window, the device (known, not revoked), the Ed25519
  * signature over the canonical request (which names the body's SHA-256), the rate limit, and
  * last the nonce — claimed only once the signature holds, so a forger cannot use up nonces.
+ * A request that passes records the device as seen (at most one write a minute per device).
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalRequest, parseAuthHeader, TIMESTAMP_WINDOW_MS, verifySignature } from '../../src-shared/collect-protocol';
 import type { Database } from '../db/database';
-import { findDevice, type DeviceRow } from '../model/query/devices';
+import { findDevice, noteSeen, type DeviceRow } from '../model/query/devices';
 import { claimNonce } from '../model/query/request-nonces';
 import { sendError } from '../reply-error';
 import type { createRateLimiter } from './rate-limit';
@@ -43,6 +44,8 @@ export function deviceAuth(db: Database, limiter: ReturnType<typeof createRateLi
       request.log.warn({ device: device.id, nonce: auth.nonce }, 'replayed request refused');
       return sendError(reply, 'replay', { field: 'Authorization.nonce' });
     }
+    // 报送情况 shows when each device was last seen: its last authenticated request, to the minute.
+    await noteSeen(db, device, new Date(now()));
     request.device = device;
     request.signed = { canonical, signature: auth.signature };
     return undefined;

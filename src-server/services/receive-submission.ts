@@ -9,7 +9,7 @@ import type { CollectErrorCode } from '../../src-shared/collect-protocol';
 import type { IndicatorSet } from '../../src-shared/model';
 import { periodKey, periodsOf } from '../../src-shared/period';
 import type { Database } from '../db/database';
-import { touchDevice, type DeviceRow } from '../model/query/devices';
+import type { DeviceRow } from '../model/query/devices';
 import { appendAudit } from '../model/query/audit-log';
 import { findSet } from '../model/query/indicator-sets';
 import { insertStateChange } from '../model/query/state-changes';
@@ -84,7 +84,6 @@ export async function receiveSubmission(db: Database, upload: Upload, verify: Ve
       from: upload.from,
     });
     await markSuperseded(tx, identity.zoneId, key, identity.revision);
-    await touchDevice(tx, upload.device.id);
     await insertStateChange(tx, { seq, state: '已接收', reason: null, consolidation: null, actor: `device:${upload.device.id}` });
     await appendAudit(tx, {
       actor: `device:${upload.device.id}`,

@@ -12,6 +12,7 @@ import { signText, type Signer } from './signer';
 import {
   API_PREFIX,
   WORKBOOK_MEDIA_TYPE,
+  type DeviceListResponse,
   type EnrollResponse,
   type IndicatorSetListResponse,
   type IndicatorSetResponse,
@@ -125,6 +126,14 @@ export function createCollectClient(options: ClientOptions) {
     /** The bureau records that a submission went into a consolidation (已汇总). */
     accept(device: Device, submissionId: string, revision: number, consolidation: string): Promise<CollectResult<StateChangeResponse>> {
       return json<StateChangeResponse>('POST', `${API_PREFIX}/submissions/${submissionId}/revisions/${revision}/accept`, { device, body: { consolidation } });
+    },
+    /** The city's enrolled devices with when each was last seen (the bureau's reader only). */
+    devices(device: Device): Promise<CollectResult<DeviceListResponse>> {
+      return json<DeviceListResponse>('GET', `${API_PREFIX}/devices`, { device });
+    },
+    /** The device withdraws its own enrollment (取消登记): the server refuses it from then on. */
+    revokeSelf(device: Device): Promise<CollectResult<{ ok: true; revokedAt: string }>> {
+      return json<{ ok: true; revokedAt: string }>('POST', `${API_PREFIX}/devices/self/revoke`, { device, body: {} });
     },
     indicatorSets(device: Device): Promise<CollectResult<IndicatorSetListResponse>> {
       return json<IndicatorSetListResponse>('GET', `${API_PREFIX}/indicator-sets`, { device });

@@ -49,6 +49,8 @@ export interface SubmissionSummary {
   state: SubmissionState;
   /** The bureau's reason when the state is 退回修改. */
   reason: string | null;
+  /** When the bureau last changed the state (its 退回修改 or 已汇总); null while 已接收. */
+  stateChangedAt: string | null;
   /** A later revision of the same zone and period has been received. */
   superseded: boolean;
   receivedAt: string;
@@ -138,6 +140,25 @@ export interface DeviceSummary {
   enrolledFrom: string | null;
   revokedAt: string | null;
   lastSeenAt: string | null;
+}
+
+/** A device of the city as the bureau's reader sees it (`GET /api/v1/devices`): for 报送情况. */
+export interface EnrolledDevice {
+  deviceId: string;
+  role: DeviceRole;
+  zoneId: string | null;
+  zoneName: string | null;
+  deviceName: string | null;
+  enrolledAt: string;
+  /** The device's last authenticated request, to the minute; null when it has made none since enrolling. */
+  lastSeenAt: string | null;
+  /** Set when the device was revoked (by the administrator, or by the app's 取消登记). */
+  revokedAt: string | null;
+}
+
+export interface DeviceListResponse {
+  ok: true;
+  devices: EnrolledDevice[];
 }
 
 export interface EnrollmentCodeSummary {

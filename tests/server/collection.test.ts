@@ -78,7 +78,7 @@ describe.each<Backend>(['pglite', 'postgres'])('collection server over %s', (bac
 
   it.skipIf(skip)('health and readiness', async () => {
     expect((await send(server.url, 'GET', '/api/v1/health', {})).body).toEqual({ ok: true, status: 'alive' });
-    expect((await send(server.url, 'GET', '/api/v1/ready', {})).body).toMatchObject({ ok: true, status: 'ready', database: backend, schemaVersion: 1 });
+    expect((await send(server.url, 'GET', '/api/v1/ready', {})).body).toMatchObject({ ok: true, status: 'ready', database: backend, schemaVersion: 2 });
   });
 
   it.skipIf(skip)('an upload is stored once; the same bytes again get the same answer; other bytes under the id and revision are a conflict', async () => {
@@ -153,6 +153,10 @@ describe.each<Backend>(['pglite', 'postgres'])('collection server over %s', (bac
     expect(seen.ok && seen.value.submissions.find((s) => s.submissionId === wb.submissionId)).toMatchObject({ state: '退回修改', reason: '工业投资增速与台账不符，请核实后重报' });
     const history = await server.db.query<{ state: string }>('SELECT c.state FROM state_changes c JOIN submissions s ON s.seq = c.submission_seq WHERE s.submission_id = $1 ORDER BY c.id', [wb.submissionId]);
     expect(history.map((h) => h.state)).toEqual(['已接收', '退回修改']);
+    // The zone's app shows when the bureau sent it back: the time of that state change.
+    const [change] = await server.db.query<{ at: Date }>("SELECT c.at FROM state_changes c JOIN submissions s ON s.seq = c.submission_seq WHERE s.submission_id = $1 AND c.state = '退回修改'", [wb.submissionId]);
+    expect(back.ok && back.value.submission.stateChangedAt).toBe(change!.at.toISOString());
+    expect(seen.ok && seen.value.submissions.find((s) => s.submissionId === wb.submissionId)?.stateChangedAt).toBe(change!.at.toISOString());
 
     // Another city's reader sees none of it; a zone cannot send back or read another zone's.
     const linfen = await server.client.list(linfenReader);

@@ -45,6 +45,15 @@ export async function revokeDevice(db: Queryable, id: string, reason: string | n
   return rows.length > 0;
 }
 
-export async function touchDevice(db: Queryable, id: string): Promise<void> {
-  await db.query('UPDATE devices SET last_seen_at = now() WHERE id = $1', [id]);
+/** A device's last authenticated request is recorded at most once a minute (not a write per request). */
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** Records that the device was seen at `at`, when what is stored is older than the resolution (or unset). */
+export async function noteSeen(db: Queryable, device: Pick<DeviceRow, 'id' | 'last_seen_at'>, at: Date): Promise<boolean> {
+  if (device.last_seen_at !== null && at.getTime() - device.last_seen_at.getTime() < LAST_SEEN_RESOLUTION_MS) return false;
+  const rows = await db.query<{ id: string }>(
+    'UPDATE devices SET last_seen_at = $2 WHERE id = $1 AND (last_seen_at IS NULL OR last_seen_at < $3) RETURNING id',
+    [device.id, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS)],
+  );
+  return rows.length > 0;
 }

@@ -21,11 +21,13 @@ export interface SubmissionRow {
   received_at: Date;
   state: '已接收' | '退回修改' | '已汇总';
   reason: string | null;
+  /** When the bureau last changed the state (退回修改, 已汇总); null while 已接收. */
+  state_changed_at: Date | null;
   superseded: boolean;
 }
 
 const SELECT = `SELECT s.seq, s.submission_id, s.revision, s.sha256, s.body_sha256, s.size, s.identity, s.zone_id, s.city_code, s.period_key,
-  s.set_id, s.set_version, s.device_id, d.device_name, d.public_key, s.canonical_request, s.signature, s.received_at, s.state, s.reason, s.superseded
+  s.set_id, s.set_version, s.device_id, d.device_name, d.public_key, s.canonical_request, s.signature, s.received_at, s.state, s.reason, s.state_changed_at, s.superseded
   FROM submissions s JOIN devices d ON d.id = s.device_id`;
 
 export interface NewSubmission {
@@ -91,7 +93,7 @@ export async function workbookBytes(db: Queryable, seq: number): Promise<Uint8Ar
 }
 
 export async function setState(db: Queryable, seq: number, state: string, reason: string | null): Promise<void> {
-  await db.query('UPDATE submissions SET state = $2, reason = $3 WHERE seq = $1', [seq, state, reason]);
+  await db.query('UPDATE submissions SET state = $2, reason = $3, state_changed_at = now() WHERE seq = $1', [seq, state, reason]);
 }
 
 export async function countSubmissions(db: Queryable): Promise<number> {
