@@ -40,10 +40,4 @@ export function outboxRows(entries: readonly OutboxRecord[], periods: ReadonlyMa
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.revision - a.revision));
 }
 
-/** `2024-04-08 16:30` in the clerk's local time. */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { localTime } from '../../src-shared/format';

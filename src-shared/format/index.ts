@@ -1,1 +1,2 @@
 export * from './format-figure';
+export * from './local-time';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { collectError, type SubmissionSummary } from '../collect-protocol';
-import { afterAttempt, applyServerStates, backoffDelay, dueItems, newUploadItem, nextWake, onRestart, pendingCount, retryNow, type UploadItem } from './upload-queue';
+import { afterAttempt, applyServerStates, backoffDelay, describeUploadItem, dueItems, newUploadItem, nextWake, onRestart, pendingCount, retryNow, type UploadItem } from './upload-queue';
 import { runUploadPass, type UploadRunnerDeps } from './upload-runner';
 
 const T0 = Date.UTC(2024, 3, 10, 8, 0, 0);
 const item = (n: number, at = T0): UploadItem => newUploadItem({ submissionId: `s${n}`, revision: 1, returnId: `r${n}`, sha256: `h${n}`, fileName: `f${n}.xlsx` }, at);
 
-function summary(i: UploadItem, state: SubmissionSummary['state'], reason: string | null = null, superseded = false): SubmissionSummary {
-  return { seq: 1, submissionId: i.submissionId, revision: i.revision, sha256: i.sha256, bodySha256: 'b', bytes: 1, zoneId: 'z', zoneName: 'Z', cityCode: '140500', period: { year: 2024, endMonth: 3, frequency: 'quarter' }, periodLabel: '2024年一季度', indicatorSet: { id: 'kfq-quarterly', version: '2024.1' }, state, reason, superseded, receivedAt: new Date(T0).toISOString(), deviceId: 'd' };
+function summary(i: UploadItem, state: SubmissionSummary['state'], reason: string | null = null, superseded = false, stateChangedAt: string | null = null): SubmissionSummary {
+  return { seq: 1, submissionId: i.submissionId, revision: i.revision, sha256: i.sha256, bodySha256: 'b', bytes: 1, zoneId: 'z', zoneName: 'Z', cityCode: '140500', period: { year: 2024, endMonth: 3, frequency: 'quarter' }, periodLabel: '2024年一季度', indicatorSet: { id: 'kfq-quarterly', version: '2024.1' }, state, reason, stateChangedAt, superseded, receivedAt: new Date(T0).toISOString(), deviceId: 'd' };
 }
 
 describe('backoff', () => {
@@ -80,6 +80,16 @@ describe('server states', () => {
     const sentBack = changes[1]!.item;
     expect(applyServerStates([sentBack], [summary(b, '退回修改', '营业收入填错')], T0 + 120_000)).toEqual([]);
     expect(applyServerStates([changes[0]!.item], [summary(a, '已汇总')], T0)[0]?.item.consolidated).toBe(true);
+  });
+
+  it('退回修改 carries the time the bureau sent it back, shown in local time, not as an ISO string', () => {
+    const a = afterAttempt(item(1), { ok: true, at: T0 });
+    const bureauAt = new Date(2024, 3, 12, 10, 31).toISOString();
+    const [change] = applyServerStates([a], [summary(a, '退回修改', '营业收入填错', false, bureauAt)], T0 + 3_600_000);
+    expect(change?.item.reasonAt).toBe(bureauAt);
+    const line = describeUploadItem(change!.item);
+    expect(line).toBe('退回修改：营业收入填错（2024-04-12 10:31 退回）');
+    expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 });
 

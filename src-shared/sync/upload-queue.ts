@@ -9,6 +9,7 @@
  * and answers a repeat with `duplicate: true`, so an upload whose answer was lost is sent again.
  */
 import type { CollectError, CollectErrorCode, SubmissionSummary } from '../collect-protocol';
+import { localTime } from '../format';
 
 /** 待上传: waiting or retrying; 已上传: the server stored it; 已接收: the server's list confirms it;
  * 退回修改: the bureau sent it back; 被拒收: a permanent refusal, shown, not retried. */
@@ -32,6 +33,7 @@ export interface UploadItem {
   uploadedAt: string | null;
   /** The bureau's reason and time when sent back (退回修改). */
   reason: string | null;
+  /** When the bureau sent it back (the server's time of the state change; the app's when the server gives none). */
   reasonAt: string | null;
   /** 已汇总 on the server. */
   consolidated: boolean;
@@ -157,7 +159,7 @@ export function applyServerStates(items: readonly UploadItem[], summaries: reado
     if (s.state === '退回修改') {
       if (item.state === '退回修改') continue;
       const reason = s.reason ?? '（未说明原因）';
-      const next: UploadItem = { ...item, state: '退回修改', reason, reasonAt: new Date(now).toISOString() };
+      const next: UploadItem = { ...item, state: '退回修改', reason, reasonAt: s.stateChangedAt ?? new Date(now).toISOString() };
       changes.push(s.superseded ? { item: next } : { item: next, reopen: { returnId: item.returnId, reason } });
     } else if (item.state === '待上传' || item.state === '已上传' || (s.state === '已汇总' && !item.consolidated)) {
       changes.push({ item: { ...item, state: '已接收', consolidated: s.state === '已汇总', uploadedAt: item.uploadedAt ?? s.receivedAt } });
@@ -176,7 +178,7 @@ export function describeUploadItem(item: UploadItem): string {
     case '已接收':
       return item.consolidated ? '已接收（已汇总）' : '已接收';
     case '退回修改':
-      return `退回修改：${item.reason ?? ''}（${item.reasonAt ?? ''}）`;
+      return `退回修改：${item.reason ?? ''}${item.reasonAt ? `（${localTime(item.reasonAt)} 退回）` : ''}`;
     case '被拒收':
       return `被拒收，不再自动重试：${item.lastError ?? ''}`;
   }

@@ -1,0 +1,16 @@
+/** Times as the app shows them: `2024-04-08 16:30` in the local time zone (the clerk's, the bureau's). */
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `2024-04-08 16:30` in local time; what is not a time is shown as given. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** `12-02 10:31` within the year of `now`, else as `localTime` (for a narrow column). */
+export function shortLocalTime(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.getFullYear() === now.getFullYear() ? localTime(iso).slice(5) : localTime(iso);
+}
