@@ -1,7 +1,8 @@
 /**
  * 收件箱 from the collection server (联网报送): one `syncServerInbox` pass downloads every new
  * submission since the cursor and receives it into the inbox exactly as a dropped file
- * (`readRead` = the same reader, `receiveFiles` = the same store), marked `fromServer`; a failed
+ * (`read` = the same reader, in the worker, once per workbook: its one pass gives both the verdict
+ * and the parsed return; `receiveFiles` = the same store), marked `fromServer`; a failed
  * download puts the cursor back so the next pass tries again. 退回修改 of a server item goes
  * to the server with `sendBackToServer`; one that could not be sent waits in a list kept in the
  * database and is sent again at the next pass (or by 重新发送).

@@ -8,7 +8,6 @@ import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
 import { readReceivedFile } from '../../src-shared/collect';
-import { readSubmissionWorkbook } from '../../src-shared/workbook';
 import { openTestRepository, testEnv } from '../../src-renderer/db/test-support';
 import { pendingSendBacks, sendBackToServer, syncServerInbox } from '../../src-renderer/bureau/server-inbox';
 import { createBureauSync } from '../../src-renderer/sync/bureau-sync';
@@ -21,7 +20,9 @@ const srv = restartableTestServer('zr-server-inbox-');
 beforeAll(() => srv.start(), 60_000);
 afterAll(() => srv.dispose());
 
-const read = (files: { fileName: string; bytes: Uint8Array }[]) => Promise.all(files.map((f) => readReceivedFile(f.bytes, f.fileName)));
+/** The reader the inbox passes in (the app's runs in a worker); counts what it reads. */
+const reads: string[] = [];
+const read = (files: { fileName: string; bytes: Uint8Array }[]) => Promise.all(files.map((f) => (reads.push(f.fileName), readReceivedFile(f.bytes, f.fileName))));
 
 describe('收件箱 from the server', () => {
   it('receives once through receiveFiles, keeps a 退回 made offline and sends it when the server is back', async () => {
@@ -37,7 +38,7 @@ describe('收件箱 from the server', () => {
 
     const repo = await openTestRepository(testEnv('bureau'));
     const sync = createClerkSync({ repo, fetch: nodeFetch, subtle, randomBytes, who: () => '李四' });
-    const bureau = createBureauSync({ repo, sync, read: (bytes) => readSubmissionWorkbook(bytes) });
+    const bureau = createBureauSync({ repo, sync });
     // Not enrolled: a plain message, nothing stored.
     const before = await syncServerInbox(repo, bureau, read, '李四');
     expect(before.ok).toBe(false);
@@ -48,10 +49,13 @@ describe('收件箱 from the server', () => {
 
     const first = await syncServerInbox(repo, bureau, read, '李四');
     expect(first).toMatchObject({ ok: true, received: 1 });
+    // A received workbook is read once: the one read gives both the verdict and the parsed return.
+    expect(reads).toEqual([`晋城开发区-${wb.submissionId}-第1版.xlsx`]);
     const [item] = await repo.listInbox();
     expect(item).toMatchObject({ zoneId: 'jincheng-kfq', revision: 1, intact: true, problems: [], receivedBy: '李四', fromServer: { submissionId: wb.submissionId, revision: 1 } });
     expect((await syncServerInbox(repo, bureau, read, '李四')).received).toBe(0);
     expect(await repo.listInbox()).toHaveLength(1);
+    expect(reads).toHaveLength(1);
 
     // 退回 while the server is stopped: kept, then sent by the next pass.
     await srv.stop();
