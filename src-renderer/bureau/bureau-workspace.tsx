@@ -15,8 +15,8 @@ import { UnitPicker } from './unit-picker';
 import { growthBarsOption } from './chart-options';
 import { EChart } from './growth-chart';
 import { pendingSendBacks, sendBackToServer, syncServerInbox, type PendingSendBack } from './server-inbox';
-import { readSubmissionWorkbook } from '../../src-shared/workbook';
-import { createBureauSync, zonesSeen, type ZoneSeen } from '../sync/bureau-sync';
+import { shortLocalTime } from '../../src-shared/format';
+import { createBureauSync, describeZoneLink, zoneLinks, zonesSeen, type ZoneLink, type ZoneSeen } from '../sync/bureau-sync';
 import { appSync, useSyncStatus } from '../sync/app-sync';
 import { SyncSettingsPanel } from '../sync/sync-settings-panel';
 import { BureauBulletin } from './bureau-bulletin';
@@ -53,9 +53,10 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
   // 联网报送: when this app is enrolled as the city's reader, the inbox also fills from the server.
   const syncStatus = useSyncStatus(repo);
   const reader = syncStatus?.enrolled?.role === 'reader';
-  const bureau = useMemo(() => createBureauSync({ repo, sync: appSync(repo), read: (bytes) => readSubmissionWorkbook(bytes) }), [repo]);
+  const bureau = useMemo(() => createBureauSync({ repo, sync: appSync(repo) }), [repo]);
   const [serverLine, setServerLine] = useState<{ ok: boolean; text: string } | null>(null);
   const [seen, setSeen] = useState<ZoneSeen[] | null>(null);
+  const [links, setLinks] = useState<Map<string, ZoneLink> | null>(null);
   const syncing = useRef(false);
   const syncNow = useCallback(async () => {
     if (syncing.current) return;
@@ -64,8 +65,10 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
       const report = await syncServerInbox(repo, bureau, readFilesInWorker, who);
       const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
       setServerLine({ ok: report.ok, text: `${time} ${report.message}` });
-      const all = await bureau.listAll();
+      // 报送情况: which zones' apps are enrolled and when each was last seen, with their last submission.
+      const [all, devices] = await Promise.all([bureau.listAll(), bureau.devices()]);
       if (all.ok) setSeen(zonesSeen(all.value));
+      if (devices.ok) setLinks(zoneLinks(devices.value));
       await reload();
     } finally {
       syncing.current = false;
@@ -134,6 +137,20 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
   const bulletinReturns = useMemo(() => (set ? rets.filter((x) => x.indicatorSet.id === set.id) : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [entries, shownPeriod, set]);
+  // 报送情况's 联网报送 column (enrolled as the city's reader): the zone's app enrolled and last seen, its last submission.
+  const linkColumn = reader && (seen !== null || links !== null);
+  const linkCell = (zoneId: string) => {
+    const s = seen?.find((x) => x.zoneId === zoneId);
+    const link = links?.get(zoneId);
+    const state = link?.state ?? '未联网';
+    return (
+      <td data-testid={`seen-${zoneId}`} data-link={state} title={link?.devices.map((d) => `${d.deviceName ?? '设备'} ${d.deviceId}，登记于 ${shortLocalTime(d.enrolledAt)}${d.revokedAt ? '，已注销' : ''}`).join('\n')}>
+        {links && <span className={`link-state link-${state}`} data-testid={`link-${zoneId}`}>{describeZoneLink(link)}</span>}
+        {links && <br />}
+        <span className="muted">{s ? `最近报送 ${shortLocalTime(s.lastReceivedAt)}：${s.periodLabel}第${s.revision}版，${s.state}` : '尚未联网报送'}</span>
+      </td>
+    );
+  };
   const zoneName = (id: string | null) => registry.zones.find((z) => z.id === id)?.name ?? id ?? '—';
   const period = shownPeriod ? parsePeriodKey(shownPeriod) : undefined;
 
@@ -216,6 +233,21 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             </table>
           </section>
         )}
+        {tab === 'board' && !(period && set) && (
+          <section aria-label="报送情况">
+            <p className="muted">还没有收到可采用的报表，各报告期的报送情况在收到第一份报表后显示。</p>
+            {linkColumn && (
+              <table className="grid-table" aria-label="报送情况表">
+                <thead><tr><th>开发区</th><th>联网报送</th></tr></thead>
+                <tbody>
+                  {registry.zones.filter((z) => z.cityCode === cityCode).map((z) => (
+                    <tr key={z.id}><td>{z.name}</td>{linkCell(z.id)}</tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        )}
         {tab === 'board' && period && set && (() => {
           const zones = registry.zones.filter((z) => z.cityCode === cityCode);
           const board = completenessBoard(set, zones, period.year, entries.filter((e) => e.judged.verdict === 'accepted' && e.record.periodKey).map((e) => ({ zoneId: e.record.zoneId!, period: parsePeriodKey(e.record.periodKey!)!, revision: e.record.revision ?? 0, exportedAt: e.record.exportedAt ?? '', returned: e.record.returned !== null })), new Date().toISOString().slice(0, 10), period.frequency);
@@ -223,7 +255,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             <section aria-label="报送情况">
               <p className="board-summary"><strong>{board.summary}</strong></p>
               <table className="grid-table" aria-label="报送情况表">
-                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}{seen && <th>联网报送</th>}</tr></thead>
+                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}{linkColumn && <th>联网报送</th>}</tr></thead>
                 <tbody>
                   {zones.map((z) => (
                     <tr key={z.id}>
@@ -231,10 +263,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
                       {board.cells.filter((c) => c.zoneId === z.id).map((c) => (
                         <td key={c.periodKey} data-state={c.state}>{BOARD_STATE_LABEL[c.state]}{c.revision !== undefined ? `（第${c.revision}版）` : ''}</td>
                       ))}
-                      {seen && (() => {
-                        const s = seen.find((x) => x.zoneId === z.id);
-                        return <td data-testid={`seen-${z.id}`}>{s ? `最近报送 ${new Date(s.lastReceivedAt).toLocaleString('zh-CN', { hour12: false })}：${s.periodLabel}第${s.revision}版，${s.state}` : '尚未联网报送'}</td>;
-                      })()}
+                      {linkColumn && linkCell(z.id)}
                     </tr>
                   ))}
                 </tbody>

@@ -179,10 +179,22 @@ export function createClerkSync(deps: ClerkSyncDeps) {
       return answer;
     },
 
-    async unenroll(): Promise<void> {
+    /**
+     * Withdraws the enrollment on the server (so the bureau's board shows 已注销 and the key can
+     * no longer be used), then forgets it here — also when the server cannot be reached; then
+     * `revokedOnServer` is false with the reason, and the administrator can revoke the device.
+     */
+    async unenroll(): Promise<{ revokedOnServer: boolean; message: string | null }> {
+      const d = await device();
+      let outcome: { revokedOnServer: boolean; message: string | null } = { revokedOnServer: false, message: null };
+      if (d !== undefined) {
+        const answer = await client(d.enrollment.server).revokeSelf(d.device);
+        outcome = answer.ok || answer.error.code === 'device-revoked' ? { revokedOnServer: true, message: null } : { revokedOnServer: false, message: answer.error.message };
+      }
       await deps.repo.clearEnrollment();
       online = null;
       await notify();
+      return outcome;
     },
 
     /** The device and client for other services (the bureau's, the indicator sets). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Repository } from '../db';
+import { localTime } from '../../src-shared/format';
 import { appSync, useSyncStatus } from './app-sync';
 
 /** 设置 → 联网报送: server address and the bureau's enrollment code; shows what the server knows this device as. */
@@ -28,8 +29,12 @@ export function SyncSettingsPanel({ repo }: { repo: Repository }) {
 
   const unenroll = async (): Promise<void> => {
     if (!window.confirm('确定取消本机的联网报送登记吗？本机的设备密钥将被删除，之后需要新的报送码才能再次登记。')) return;
-    await appSync(repo).unenroll();
-    setMessage({ kind: 'info', text: '已取消登记。报送工作簿仍可导出为文件报送。' });
+    const done = await appSync(repo).unenroll();
+    setMessage(
+      done.revokedOnServer
+        ? { kind: 'info', text: '已取消登记，服务器上本机的登记已注销。报送工作簿仍可导出为文件报送。' }
+        : { kind: 'error', text: `本机已取消登记，但未能通知服务器（${done.message ?? '本机没有设备密钥'}），市商务局的报送情况仍显示本机已联网；可请服务器管理员用 zone-returns server revoke 注销本机。报送工作簿仍可导出为文件报送。` },
+    );
   };
 
   return (
@@ -45,7 +50,7 @@ export function SyncSettingsPanel({ repo }: { repo: Repository }) {
             <dt>所属市</dt>
             <dd data-testid="sync-city">{enrolled.cityName}</dd>
             <dt>登记时间</dt>
-            <dd>{new Date(enrolled.enrolledAt).toLocaleString('zh-CN')}</dd>
+            <dd>{localTime(enrolled.enrolledAt)}</dd>
           </dl>
           <button type="button" onClick={() => void unenroll()}>
             取消登记

@@ -8,7 +8,7 @@ import { webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
 import { validationGate } from '../../src-shared/lifecycle';
-import { readSubmissionWorkbook } from '../../src-shared/workbook';
+import { readReceivedFile } from '../../src-shared/collect';
 import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from '../../src-renderer/db/test-support';
 import { createBureauSync, zonesSeen } from '../../src-renderer/sync/bureau-sync';
 import { createClerkSync } from '../../src-renderer/sync/clerk-sync';
@@ -58,7 +58,7 @@ describe('clerk and bureau sync over a real server', () => {
     const cityCode = await issueCode(srv.db, { city: '晋城市' }, 'test', null);
     if (!cityCode.ok) throw new Error(cityCode.code);
     expect((await bureauSync.enroll(url, cityCode.value.code)).ok).toBe(true);
-    const bureau = createBureauSync({ repo: bureauRepo, sync: bureauSync, read: (bytes, fileName) => readSubmissionWorkbook(bytes, fileName === undefined ? {} : { fileName }) });
+    const bureau = createBureauSync({ repo: bureauRepo, sync: bureauSync });
     const polled = await bureau.poll();
     if (!polled.ok) throw new Error(polled.error.message);
     expect(polled.value.submissions.map((s) => [s.submissionId, s.revision])).toEqual([[wb1.submissionId, 1]]);
@@ -66,7 +66,7 @@ describe('clerk and bureau sync over a real server', () => {
     expect(emptyPoll.ok && emptyPoll.value.submissions).toEqual([]);
     const downloaded = await bureau.download(wb1.submissionId, 1);
     if (!downloaded.ok) throw new Error(downloaded.error.message);
-    expect(downloaded.value.read.ok).toBe(true);
+    expect((await readReceivedFile(downloaded.value.bytes, downloaded.value.fileName)).intact).toBe(true);
     expect(downloaded.value.signatureOk).toBe(true);
     expect([...downloaded.value.bytes]).toEqual([...wb1.bytes]);
     const sent = await bureau.sendBack(wb1.submissionId, 1, '一季度营业收入与台账不符，请核对');
@@ -102,8 +102,11 @@ describe('clerk and bureau sync over a real server', () => {
     expect(board.value.filter((s) => s.revision === 2)).toHaveLength(1);
     expect(zonesSeen(board.value)).toMatchObject([{ zoneId: 'jincheng-kfq', revision: 2, state: '已接收' }]);
 
-    // Unenroll: the device forgets its key; queued items stay.
-    await clerk.unenroll();
+    // Unenroll: withdrawn on the server too (the bureau's board shows 已注销); the device forgets its key; queued items stay.
+    const deviceId = (await repo.getEnrollment())!.deviceId;
+    expect(await clerk.unenroll()).toEqual({ revokedOnServer: true, message: null });
+    const devices = await bureau.devices();
+    expect(devices.ok && devices.value.find((x) => x.deviceId === deviceId)?.revokedAt).toBeTruthy();
     expect(await repo.getEnrollment()).toBeUndefined();
     expect(await clerk.kick()).toBeUndefined();
   }, 120_000);
