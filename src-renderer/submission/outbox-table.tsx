@@ -28,9 +28,9 @@ export function OutboxTable({ rows, uploads }: { rows: OutboxRow[]; uploads?: Up
             <td>
               <code title={row.sha256}>{row.sha256.slice(0, 16)}…</code>
             </td>
-            <td>{row.superseded ? <span className="superseded-mark">已有更新版本（第 {row.latestRevision} 版），此文件作废</span> : <span className="current-mark">最新</span>}</td>
+            <td className="outbox-current">{row.superseded ? <span className="superseded-mark">已有更新版本（第 {row.latestRevision} 版），此文件作废</span> : <span className="current-mark">最新</span>}</td>
             {uploads !== undefined && (
-              <td className={`upload-state state-${upload(row.submissionId)?.state ?? 'none'}`} data-testid="upload-state">
+              <td className={`upload-state state-${upload(row.submissionId)?.state ?? 'none'}`} data-testid="upload-state" title={upload(row.submissionId)?.lastError ?? undefined}>
                 {upload(row.submissionId) ? describeUploadItem(upload(row.submissionId)!) : '未联网报送（文件）'}
               </td>
             )}

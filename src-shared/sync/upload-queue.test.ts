@@ -91,6 +91,13 @@ describe('server states', () => {
     expect(line).toBe('退回修改：营业收入填错（2024-04-12 10:31 退回）');
     expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
+
+  it('待上传 while offline is said in a few words; another failure names the server\'s reason', () => {
+    const offline = afterAttempt(afterAttempt(item(1), { ok: false, error: collectError('network-error', { message: '无法连接报送服务器。（Failed to fetch）' }), at: T0, random: 0 }), { ok: false, error: collectError('network-error'), at: T0 + 1000, random: 0 });
+    expect(describeUploadItem(offline)).toBe('待上传（未连上服务器，已试 2 次，联网后自动上传）');
+    const failing = afterAttempt(item(2), { ok: false, error: collectError('internal'), at: T0, random: 0 });
+    expect(describeUploadItem(failing)).toMatch(/^待上传（第 1 次未成功，将自动重试：.+）$/);
+  });
 });
 
 function memoryQueue(items: UploadItem[], answers: Array<'ok' | 'dup' | 'offline' | 'tampered'>, server: SubmissionSummary[] = []) {

@@ -172,7 +172,10 @@ export function applyServerStates(items: readonly UploadItem[], summaries: reado
 export function describeUploadItem(item: UploadItem): string {
   switch (item.state) {
     case '待上传':
-      return item.lastError === null ? '待上传' : `待上传（第 ${item.attempts} 次未成功，将自动重试：${item.lastError}）`;
+      if (item.lastError === null) return '待上传';
+      // Offline is the normal case: said in a few words (the full message is the item's title).
+      if (item.lastErrorCode === 'network-error') return `待上传（未连上服务器，已试 ${item.attempts} 次，联网后自动上传）`;
+      return `待上传（第 ${item.attempts} 次未成功，将自动重试：${item.lastError}）`;
     case '已上传':
       return '已上传';
     case '已接收':
