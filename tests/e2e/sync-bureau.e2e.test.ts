@@ -4,13 +4,15 @@
  * bureau's app (晋城市商务局, enrolled as the city's reader in 设置 → 联网报送). The clerk submits;
  * the bureau's 收件箱 shows it without a reload; the bureau returns it with a reason; the clerk
  * sees 退回修改 with that reason, fixes a value and submits revision 2; the bureau's 收件箱 and
- * 报送情况 show revision 2. Then a second zone's app exports three returns while the server is
- * stopped (离线 · 待上传 3); all three arrive exactly once when the server is back.
+ * 报送情况 show revision 2, and which zones' apps are enrolled and when each was last seen (also
+ * before any return, and 已注销 after the clerk's 取消登记). Then a second zone's app exports three
+ * returns while the server is stopped, its browser killed and restarted between the second and
+ * the third (离线 · 待上传 3); all three arrive exactly once when the server is back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueCode } from '../../src-server/admin/admin-ops';
-import { openApp, screenshot, type OpenedApp } from './harness';
+import { discardProfile, openApp, screenshot, type OpenedApp } from './harness';
 import { cell, fillRow, fillText, submissionStatus, syncBadge, testCollectionServer, validateAndExport, waitSaved } from './sync-harness';
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -67,6 +69,13 @@ describe('联网报送: the bureau\'s app', () => {
       const zoneCode = await issueCode(srv.db, { zoneId: 'jincheng-kfq' }, 'test', null);
       if (!zoneCode.ok) throw new Error(zoneCode.code);
       await enroll(clerk, url, zoneCode.value.code, '晋城开发区');
+      // 报送情况 before any return: the zone's app is enrolled (seen when it enrolled), the others not.
+      await bureau.getByRole('button', { name: '立即同步' }).click();
+      await bureau.getByRole('tab', { name: '报送情况' }).click();
+      await expect.poll(() => bureau.getByTestId('link-jincheng-kfq').textContent(), { timeout: 20_000 }).toMatch(/^已联网（最近 \d\d-\d\d \d\d:\d\d）$/);
+      expect(await bureau.getByTestId('link-gaoping-kfq').textContent()).toBe('未联网');
+      await screenshot(bureau, 'sync-bureau-board-enrolled');
+      await bureau.getByRole('tab', { name: '收件箱' }).click();
       await clerk.getByRole('tab', { name: '填报' }).click();
       await clerk.locator('select[aria-label="年度"]').selectOption('2024');
       await clerk.locator('tr[data-period="2024-03-q"] button').click();
@@ -101,6 +110,9 @@ describe('联网报送: the bureau\'s app', () => {
       // The clerk sees 退回修改 with the reason, fixes a value, exports revision 2.
       await expect.poll(() => status(clerk), { timeout: 40_000 }).toBe('退回修改');
       await clerk.getByText(/退回原因：市商务局退回：工业投资与台账不符，请核对/).waitFor();
+      // The outbox line: the bureau's reason and the time it sent it back, in local time.
+      await clerk.getByRole('tab', { name: '报送' }).click();
+      await expect.poll(() => outbox.locator('tr[data-revision="1"] [data-testid="upload-state"]').textContent(), { timeout: 20_000 }).toMatch(/^退回修改：工业投资与台账不符，请核对（\d{4}-\d\d-\d\d \d\d:\d\d 退回）$/);
       await screenshot(clerk, 'sync-bureau-clerk-sent-back');
       await clerk.getByRole('button', { name: '打开报表' }).click();
       await clerk.getByText(/工业投资与台账不符/).first().waitFor();
@@ -123,9 +135,21 @@ describe('联网报送: the bureau\'s app', () => {
       await bureau.getByRole('tab', { name: '报送情况' }).click();
       const board = bureau.getByRole('table', { name: '报送情况表' });
       await expect.poll(() => board.locator('tr', { hasText: '晋城开发区' }).locator('td[data-state]').first().textContent(), { timeout: 10_000 }).toContain('第2版');
-      await expect.poll(() => bureau.getByTestId('seen-jincheng-kfq').textContent(), { timeout: 30_000 }).toMatch(/^最近报送 .*第2版，已接收$/);
-      expect(await bureau.getByTestId('seen-gaoping-kfq').textContent()).toBe('尚未联网报送');
+      await expect.poll(() => bureau.getByTestId('seen-jincheng-kfq').textContent(), { timeout: 30_000 }).toMatch(/最近报送 \d\d-\d\d \d\d:\d\d：.+第2版，已接收$/);
+      expect(await bureau.getByTestId('link-jincheng-kfq').textContent()).toMatch(/^已联网（最近 \d\d-\d\d \d\d:\d\d）$/);
+      expect(await bureau.getByTestId('seen-gaoping-kfq').textContent()).toBe('未联网尚未联网报送');
       await screenshot(bureau, 'sync-bureau-board');
+
+      // The clerk's 取消登记 withdraws the device on the server: the board shows 已注销 at the next poll.
+      await clerk.getByRole('tab', { name: '设置' }).click();
+      clerk.once('dialog', (d) => void d.accept());
+      await clerk.getByLabel('联网报送').getByRole('button', { name: '取消登记' }).click();
+      await clerk.getByText('已取消登记，服务器上本机的登记已注销').waitFor({ timeout: 15_000 });
+      await bureau.getByRole('tab', { name: '收件箱' }).click();
+      await bureau.getByRole('button', { name: '立即同步' }).click();
+      await bureau.getByRole('tab', { name: '报送情况' }).click();
+      await expect.poll(() => bureau.getByTestId('link-jincheng-kfq').textContent(), { timeout: 20_000 }).toMatch(/^已注销（\d\d-\d\d \d\d:\d\d）$/);
+      await screenshot(bureau, 'sync-bureau-board-revoked');
       expect((await serverRows()).map((r) => r.revision)).toEqual([1, 2]);
       expect(bureauApp.errors).toEqual([]);
     } finally {
@@ -133,12 +157,14 @@ describe('联网报送: the bureau\'s app', () => {
       await bureauApp?.close();
     }
   }, 300_000);
-  it('server stopped while the clerk exports three returns: 离线 · 待上传 3, all three sent exactly once when it is back', async () => {
+  it('server stopped while the clerk exports three returns, the browser killed in between: 离线 · 待上传 3, all three sent exactly once when it is back', async () => {
     const url = srv.url;
     let app: OpenedApp | undefined;
+    let profileDir: string | undefined;
     try {
       app = await openApp({ viewport: VIEWPORT });
-      const page = app.page;
+      profileDir = app.profileDir;
+      let page = app.page;
       await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
       await page.locator('#setting-fillerName').fill('王芳');
       await page.getByRole('button', { name: '保存并开始填报' }).click();
@@ -167,6 +193,14 @@ describe('联网报送: the bureau\'s app', () => {
         await fillText(page, 'txtHighlights', `第${k}季度重点项目推进`);
         await fillText(page, 'txtMeasures', '开展招商引资。');
         await validateAndExport(page, 1);
+        if (k === 2) {
+          // The clerk's browser killed (SIGKILL, no clean shutdown) between the exports, and started again on its profile.
+          await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 2');
+          await app.kill();
+          app = await openApp({ viewport: VIEWPORT, profileDir });
+          page = app.page;
+          await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 2');
+        }
       }
       await expect.poll(() => badge(page), { timeout: 30_000 }).toBe('离线 · 待上传 3');
       await screenshot(page, 'sync-bureau-offline-three');
@@ -180,6 +214,7 @@ describe('联网报送: the bureau\'s app', () => {
       expect(new Set(rows.map((r) => r.submission_id)).size).toBe(3);
     } finally {
       await app?.close();
+      if (profileDir) discardProfile(profileDir);
     }
   }, 300_000);
 });

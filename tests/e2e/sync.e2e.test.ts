@@ -3,7 +3,7 @@
  * 127.0.0.1 over PGlite: the clerk enrolls in 设置 → 联网报送 and exports; the upload arrives;
  * the bureau (a reader device signing like the bureau's app) sends it back with a reason; the
  * clerk sees 退回修改 with it, fixes a value while the server is stopped, exports revision 2
- * (离线 · 待上传 1), closes the browser; the server comes back, the browser is reopened on the
+ * (离线 · 待上传 1), the browser is killed (SIGKILL); the server comes back, it is reopened on the
  * same profile and revision 2 arrives exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,8 +98,8 @@ describe('联网报送 in the web build', () => {
       expect(await outbox.locator('tr[data-revision="2"] [data-testid="upload-state"]').textContent()).toMatch(/^待上传/);
       await screenshot(page, 'sync-offline');
 
-      // Browser closed, server back, browser reopened on the same profile: sent exactly once.
-      await app.close({ keepProfile: true });
+      // Browser killed (SIGKILL), server back, browser reopened on the same profile: sent exactly once.
+      await app.kill();
       app = undefined;
       await srv.start();
       app = await openApp({ viewport: VIEWPORT, profileDir });
