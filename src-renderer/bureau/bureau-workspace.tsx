@@ -15,7 +15,7 @@ import { UnitPicker } from './unit-picker';
 import { growthBarsOption } from './chart-options';
 import { EChart } from './growth-chart';
 import { pendingSendBacks, sendBackToServer, syncServerInbox, type PendingSendBack } from './server-inbox';
-import { shortLocalTime } from '../../src-shared/format';
+import { localTime, shortLocalTime } from '../../src-shared/format';
 import { createBureauSync, describeZoneLink, zoneLinks, zonesSeen, type ZoneLink, type ZoneSeen } from '../sync/bureau-sync';
 import { appSync, useSyncStatus } from '../sync/app-sync';
 import { SyncSettingsPanel } from '../sync/sync-settings-panel';
@@ -194,7 +194,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
                 <button type="button" onClick={() => void syncNow()}>立即同步</button>
               </p>
             )}
-            <table className="grid-table" aria-label="收到的报表">
+            <table className="grid-table inbox-table" aria-label="收到的报表">
               <thead>
                 <tr><th>文件</th><th>开发区</th><th>报告期</th><th>版次</th><th>导出时间</th><th>结论</th><th>说明</th><th>操作</th></tr>
               </thead>
@@ -205,7 +205,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
                     <td>{zoneName(r.zoneId)}</td>
                     <td>{r.periodKey ? periodLabel(parsePeriodKey(r.periodKey)!) : '—'}</td>
                     <td>{r.revision ?? '—'}</td>
-                    <td>{r.exportedAt?.replace('T', ' ').slice(0, 16) ?? '—'}</td>
+                    <td>{r.exportedAt ? localTime(r.exportedAt) : '—'}</td>
                     <td>{j.verdict === 'accepted' && r.returned ? '已退回' : VERDICT[j.verdict]}</td>
                     <td>
                       {r.returned && j.verdict === 'accepted' ? `退回原因：${r.returned.reason}` : (j.reason ?? '')}

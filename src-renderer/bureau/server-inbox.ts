@@ -8,6 +8,7 @@
  * database and is sent again at the next pass (or by 重新发送).
  */
 import type { ReadReceived } from '../../src-shared/collect';
+import { submissionFileName } from '../../src-shared/workbook/file-name';
 import type { Repository } from '../db';
 import type { BureauSync } from '../sync/bureau-sync';
 
@@ -69,7 +70,8 @@ export async function syncServerInbox(repo: Repository, bureau: BureauSync, read
       await repo.setSyncValue(CURSOR, before ?? 0);
       return { ok: false, received, message: `下载${s.zoneName}第${s.revision}版未成功：${got.error.message}，稍后重试。` };
     }
-    const [file] = await read([{ fileName: got.value.fileName, bytes: got.value.bytes }]);
+    // Named like the clerk's own export (晋城开发区_2024年1–3月_报送_第2版.xlsx), so 收件箱 reads the same for a file and a download.
+    const [file] = await read([{ fileName: submissionFileName(s.zoneName, s.periodLabel, s.revision), bytes: got.value.bytes }]);
     if (file === undefined) continue;
     const problems = got.value.signatureOk ? file.problems : [...file.problems, `服务器签名记录不符：${got.value.signatureMessage}`];
     const stored = await repo.receiveFiles([{ ...file, intact: file.intact && got.value.signatureOk, problems, fromServer: { submissionId: s.submissionId, revision: s.revision } }], who);

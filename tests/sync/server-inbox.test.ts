@@ -50,7 +50,7 @@ describe('收件箱 from the server', () => {
     const first = await syncServerInbox(repo, bureau, read, '李四');
     expect(first).toMatchObject({ ok: true, received: 1 });
     // A received workbook is read once: the one read gives both the verdict and the parsed return.
-    expect(reads).toEqual([`晋城开发区-${wb.submissionId}-第1版.xlsx`]);
+    expect(reads).toEqual(['晋城开发区_2024年1–3月_报送_第1版.xlsx']);
     const [item] = await repo.listInbox();
     expect(item).toMatchObject({ zoneId: 'jincheng-kfq', revision: 1, intact: true, problems: [], receivedBy: '李四', fromServer: { submissionId: wb.submissionId, revision: 1 } });
     expect((await syncServerInbox(repo, bureau, read, '李四')).received).toBe(0);
