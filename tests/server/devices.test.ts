@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device, EnrolledDevice } from '../../src-shared/collect-protocol';
 import { migrate, MIGRATIONS } from '../../src-server/db/migrate';
 import { openStorage } from '../../src-server/open-database';
-import { enrolledDevice, send, signedRequest, startTestServer, tempDir, type Backend, type TestServer } from './harness';
-import { postgresMissing, startPostgres, type PostgresCluster } from './postgres-cluster';
+import { enrolledDevice, send, signedRequest, startOnBackend, tempDir, type Backend } from './harness';
+import { postgresMissing } from './postgres-cluster';
 import { makeWorkbook } from './workbooks';
 
 const missing = postgresMissing();
@@ -18,9 +18,7 @@ if (missing) console.warn(`\n!!! SKIPPING the PostgreSQL half of tests/server/de
 const LIMITS = { verifyWorkers: 0, rate: { burst: 1000, perMinute: 60_000 } };
 
 describe.each<Backend>(['pglite', 'postgres'])('devices and last seen over %s', (backend) => {
-  let server: TestServer;
-  let cluster: PostgresCluster | undefined;
-  let dir: ReturnType<typeof tempDir>;
+  let server: Awaited<ReturnType<typeof startOnBackend>>;
   let jincheng: Device;
   let gaoping: Device;
   let reader: Device;
@@ -29,25 +27,14 @@ describe.each<Backend>(['pglite', 'postgres'])('devices and last seen over %s', 
 
   beforeAll(async () => {
     if (skip) return;
-    dir = tempDir('zr-devices-');
-    if (backend === 'postgres') {
-      cluster = await startPostgres();
-      cluster.createDatabase('collect');
-      server = await startTestServer({ database: cluster.url('collect') }, LIMITS);
-    } else {
-      server = await startTestServer({ dataDir: dir.path }, LIMITS);
-    }
+    server = await startOnBackend(backend, 'zr-devices-', LIMITS);
     jincheng = await enrolledDevice(server, { zoneId: 'jincheng-kfq' });
     gaoping = await enrolledDevice(server, { zoneId: 'gaoping-kfq' });
     reader = await enrolledDevice(server, { city: '晋城市' });
     linfenReader = await enrolledDevice(server, { city: '临汾市' });
   }, 120_000);
 
-  afterAll(async () => {
-    await server?.close();
-    cluster?.stop();
-    dir?.remove();
-  });
+  afterAll(() => server?.dispose());
 
   const lastSeen = async (d: Device): Promise<Date | null> => (await server.db.query<{ last_seen_at: Date | null }>('SELECT last_seen_at FROM devices WHERE id = $1', [d.deviceId]))[0]!.last_seen_at;
   const listed = async (by: Device): Promise<EnrolledDevice[]> => {

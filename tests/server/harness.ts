@@ -13,6 +13,7 @@ import { issueCode } from '../../src-server/admin/admin-ops';
 import { buildServer, type ServerLimits } from '../../src-server/build-server';
 import type { Database } from '../../src-server/db/database';
 import { openStorage } from '../../src-server/open-database';
+import { startPostgres } from './postgres-cluster';
 
 export const randomBytes = (n: number): Uint8Array => getRandomValues(new Uint8Array(n));
 
@@ -50,6 +51,22 @@ export async function startTestServer(storage: { dataDir: string } | { database:
     async close() {
       await app.close();
       await opened.close();
+    },
+  };
+}
+
+/** The test server over `backend`: PGlite in a temporary folder, or a database of a temporary PostgreSQL cluster; `dispose` removes it all. */
+export async function startOnBackend(backend: Backend, prefix: string, limits?: Partial<ServerLimits>): Promise<TestServer & { dispose(): Promise<void> }> {
+  const dir = tempDir(prefix);
+  const cluster = backend === 'postgres' ? await startPostgres() : undefined;
+  cluster?.createDatabase('collect');
+  const server = await startTestServer(cluster ? { database: cluster.url('collect') } : { dataDir: dir.path }, limits);
+  return {
+    ...server,
+    async dispose() {
+      await server.close();
+      cluster?.stop();
+      dir.remove();
     },
   };
 }
