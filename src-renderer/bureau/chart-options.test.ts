@@ -70,7 +70,7 @@ describe('trend chart', () => {
     expect(values(lastYear!)).toEqual([[90.39, '90.39'], [143.6, '143.60'], [200.5, '200.50'], [null, '—']]);
     expect((thisYear as unknown as { name: string }).name).toBe('本年（2024年）');
     expect((lastYear as unknown as { name: string }).name).toBe('上年（2023年）');
-    expect(trendNote(t.value)).toBe('上年：1–9月取2023年报送数，其余为本年报表所列上年同期数；1–6月仅含2个开发区');
+    expect(trendNote(t.value)).toBe('上年：1–9月取2023年报表数，其余为本年报表所列上年同期数；1–6月仅含2个开发区');
   });
 });
 

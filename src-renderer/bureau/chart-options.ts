@@ -35,7 +35,7 @@ export function growthBarsOption(figures: CityFigures, code: string): Option {
 export function trendNote(trend: CumulativeTrend): string {
   const parts: string[] = [];
   const fromReturns = trend.points.filter((p) => p.lastYearSource === 'last-year-returns').map((p) => p.label);
-  parts.push(fromReturns.length === 0 ? '上年为各期报表所列上年同期数' : `上年：${fromReturns.join('、')}取${trend.year - 1}年报送数，其余为本年报表所列上年同期数`);
+  parts.push(fromReturns.length === 0 ? '上年为各期报表所列上年同期数' : `上年：${fromReturns.join('、')}取${trend.year - 1}年报表数，其余为本年报表所列上年同期数`);
   const most = Math.max(0, ...trend.points.map((p) => p.zoneIds.length));
   const fewer = trend.points.filter((p) => p.thisYear !== null && p.zoneIds.length < most);
   if (fewer.length > 0) parts.push(fewer.map((p) => `${p.label}仅含${p.zoneIds.length}个开发区`).join('，'));
