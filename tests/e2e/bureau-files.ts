@@ -26,6 +26,15 @@ export async function workbookOf(ret: ZoneReturn, revision: number, exportedAt: 
   return (await writeSubmissionWorkbook({ set, ret, computed, issues, zone, revision, exportedAt, submissionId })).bytes;
 }
 
+/** From the first-run settings, makes this app the city bureau's (本单位 = 市商务局) and waits for its 收件箱. */
+export async function openAsBureau(page: Page, cityCode = '140500'): Promise<void> {
+  await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('市商务局（收件、汇总、排名）').check();
+  await page.getByLabel('城市').selectOption(cityCode);
+  await page.getByRole('button', { name: '保存本单位' }).click();
+  await page.getByRole('tab', { name: '收件箱' }).waitFor();
+}
+
 export /** Drops files onto the window as a drag from the file manager does. */
 async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64') }));

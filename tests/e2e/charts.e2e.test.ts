@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Period } from '../../src-shared/model';
-import { dropFiles, periodReturn, workbook, workbookOf } from './bureau-files';
+import { dropFiles, openAsBureau, periodReturn, workbook, workbookOf } from './bureau-files';
+import { cell, fillRow, firstRunAsClerk, waitSaved } from './sync-harness';
 import { captureDownload, openApp, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
@@ -41,11 +42,7 @@ describe('charts in the web build (1366×768)', () => {
 
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
-    await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('市商务局（收件、汇总、排名）').check();
-    await page.getByLabel('城市').selectOption('140500');
-    await page.getByRole('button', { name: '保存本单位' }).click();
-    await page.getByRole('tab', { name: '收件箱' }).waitFor();
+    await openAsBureau(page);
     await dropFiles(page, files);
     await page.getByText(`收到 ${files.length} 个文件，新存入 ${files.length} 个`).waitFor({ timeout: 90_000 });
     expect(await page.locator('table[aria-label="收到的报表"] tbody tr[data-verdict="accepted"]').count()).toBe(files.length);
@@ -98,20 +95,17 @@ describe('charts in the web build (1366×768)', () => {
   }, 240_000);
 });
 
-const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
-
 /** Opens a period of the list, types 规上工业增加值 (本期, and 上年同期 when given), and goes back to the list. */
 async function fillGyzjz(page: Page, year: string, key: string, current: string, lastYear?: string): Promise<void> {
   await page.locator('select[aria-label="年度"]').selectOption(year);
   await page.locator(`tr[data-period="${key}"] button`).click();
-  await cell(page, 'gyzjz', 'current').click();
-  await page.keyboard.type(current);
-  if (lastYear !== undefined) {
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(lastYear);
+  if (lastYear !== undefined) await fillRow(page, 'gyzjz', current, lastYear);
+  else {
+    await cell(page, 'gyzjz', 'current').click();
+    await page.keyboard.type(current);
+    await page.keyboard.press('Enter');
+    await waitSaved(page);
   }
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
   await page.getByRole('button', { name: '← 返回报表列表' }).click();
   await page.getByText('晋城开发区 · 报表列表').waitFor();
 }
@@ -120,12 +114,7 @@ describe('the clerk\'s trend (1366×768)', () => {
   it('under the return list: 2024 from its own returns, 上年 from the typed 上年同期 and its 2023 return; saved as PNG', async () => {
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
-    await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
-    await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-    await page.locator('#setting-fillerName').fill('王芳');
-    await page.locator('#setting-phone').fill('0356-1234567');
-    await page.getByRole('button', { name: '保存并开始填报' }).click();
-    await page.getByText('晋城开发区 · 报表列表').waitFor();
+    await firstRunAsClerk(page);
     await page.locator('select[aria-label="年度"]').selectOption('2024');
     await page.getByRole('region', { name: '趋势' }).getByText('2024年和2023年还没有填报规上工业增加值').waitFor();
     // No chart yet, so no chart code either.
