@@ -12,8 +12,7 @@ import type { Repository, Settings } from '../db';
 import type { InboxEntry } from '../db/stores/inbox-store';
 import { readFilesInWorker } from './read-in-worker';
 import { UnitPicker } from './unit-picker';
-import { growthBarsOption } from './chart-options';
-import { EChart } from './growth-chart';
+import { BureauCharts } from './bureau-charts';
 import { pendingSendBacks, sendBackToServer, syncServerInbox, type PendingSendBack } from './server-inbox';
 import { localTime, shortLocalTime } from '../../src-shared/format';
 import { createBureauSync, describeZoneLink, zoneLinks, zonesSeen, type ZoneLink, type ZoneSeen } from '../sync/bureau-sync';
@@ -151,6 +150,8 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
       </td>
     );
   };
+  // The trend runs over every period: the accepted submissions in the total, whatever the period shown.
+  const trendReturns = useMemo(() => entries.filter((e) => e.judged.verdict === 'accepted' && !e.record.excluded && e.record.returnJson !== null).map((e) => JSON.parse(e.record.returnJson!) as ZoneReturn), [entries]);
   const zoneName = (id: string | null) => registry.zones.find((z) => z.id === id)?.name ?? id ?? '—';
   const period = shownPeriod ? parsePeriodKey(shownPeriod) : undefined;
 
@@ -320,13 +321,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
             ))}
           </section>
         )}
-        {tab === 'charts' && figures && (
-          <section aria-label="图表">
-            {['gyzjz', 'gytz'].filter((c) => figures.ranks[c]).map((code) => (
-              <EChart key={code} option={growthBarsOption(figures, code)} label={`${figures.figures[code]?.name}增速图`} fileName={`${city?.name ?? ''}${shownPeriod ?? ''}${figures.figures[code]?.name ?? code}增速.png`} />
-            ))}
-          </section>
-        )}
+        {tab === 'charts' && figures && period && <BureauCharts figures={figures} returns={trendReturns} cityName={city?.name ?? ''} period={period} registry={registry} />}
         {tab === 'bulletin' && (!set || !shownPeriod || rets.length === 0 ? <p className="muted">还没有可起草通报的报表。请先在收件箱收取各开发区的报送工作簿。</p> : (
           <BureauBulletin repo={repo} registry={registry} cityCode={cityCode} cityName={city?.name ?? ''} periodKey={shownPeriod} set={set} returns={bulletinReturns} reference={reference} />
         ))}

@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Period, Zone } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
 import { indicatorSetInForce } from '../../src-shared/seeds';
 import type { Repository, ReturnSummary } from '../db';
 import { listPeriods, listYears, type PeriodRow } from './list-periods';
 import { setForYear } from './set-for-year';
+
+// The trend chart and ECharts load only when the list is shown.
+const TrendPanel = lazy(() => import('./trend-panel').then((m) => ({ default: m.TrendPanel })));
 
 export interface ReturnListProps {
   repo: Repository;
@@ -127,6 +130,11 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
             ))}
           </tbody>
         </table>
+      )}
+      {summaries !== null && inForce.ok && (
+        <Suspense fallback={<p className="muted">正在载入趋势图…</p>}>
+          <TrendPanel repo={repo} zone={zone} set={set} year={year} frequency={frequency} summaries={summaries} />
+        </Suspense>
       )}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openApp, pasteWithKeyboard, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
+import { cell, firstRunAsClerk } from './sync-harness';
 
 // The clerk's loop on the common county-office laptop screen (issue 13).
 const LAPTOP = { width: 1366, height: 768 };
@@ -12,16 +13,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-const cell = (page: Page, code: string, col: string) => page.locator(`.ag-row[row-id="${code}"] .ag-cell[col-id="${col}"]`).first();
-
-async function firstRun(page: Page): Promise<void> {
-  await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
-  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-  await page.locator('#setting-fillerName').fill('王芳');
-  await page.locator('#setting-phone').fill('0356-1234567');
-  await page.getByRole('button', { name: '保存并开始填报' }).click();
-  await page.getByText('晋城开发区 · 报表列表').waitFor();
-}
 
 async function openQ1of2024(page: Page): Promise<void> {
   await page.locator('select[aria-label="年度"]').selectOption('2024');
@@ -53,7 +44,7 @@ describe('the clerk at 1366×768', () => {
   it('sees every row and column of every section grid with no inner scrollbar', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openQ1of2024(page);
     await screenshot(page, 'laptop-return-form-top');
     await page.locator('.section-grid').first().screenshot({ path: join(SCREENSHOT_DIR, 'laptop-section-main.png') });
@@ -81,7 +72,7 @@ describe('the clerk at 1366×768', () => {
   it('moves down one long sheet: Enter / ↓ / ↑ cross sections, Tab passes over computed cells, typing on one says why', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openQ1of2024(page);
     const where = () =>
       page.evaluate(() => {
@@ -118,7 +109,7 @@ describe('the clerk at 1366×768', () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openQ1of2024(page);
     await page.getByRole('tab', { name: '项目台账' }).click();
     const grid = page.getByLabel('项目台账表格');
@@ -162,7 +153,7 @@ describe('the clerk at 1366×768', () => {
   it('loses nothing typed to a reload: the open return reopens with the text and the cell being typed', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openQ1of2024(page);
     const box = page.locator('textarea[data-text-code]').first();
     const code = (await box.getAttribute('data-text-code')) ?? '';
@@ -190,7 +181,7 @@ describe('the clerk at 1366×768', () => {
   it('shows a message where the clerk is working and drops it once it no longer holds', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openQ1of2024(page);
     const status = page.getByTestId('status-line');
     // A value that cannot be read, far down the form: the message is in view there.

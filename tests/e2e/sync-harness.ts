@@ -15,6 +15,16 @@ export async function waitSaved(page: Page): Promise<void> {
   await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
 }
 
+/** The first-run settings of a clerk of 晋城开发区 (王芳), up to the return list. */
+export async function firstRunAsClerk(page: Page): Promise<void> {
+  await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
+  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
+  await page.locator('#setting-fillerName').fill('王芳');
+  await page.locator('#setting-phone').fill('0356-1234567');
+  await page.getByRole('button', { name: '保存并开始填报' }).click();
+  await page.getByText('晋城开发区 · 报表列表').waitFor();
+}
+
 export async function fillRow(page: Page, code: string, current: string, lastYear: string): Promise<void> {
   await cell(page, code, 'current').click();
   await page.keyboard.type(current);
