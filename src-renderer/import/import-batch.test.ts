@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoMapColumns, indicatorRowsFromWide, mapLedgerTable, mapRows, parseLedgerFile, setColumnTarget, type MappingTarget } from '../../src-shared/ledger';
+import { applyNearDuplicateChoices, autoMapColumns, diffRows, indicatorRowsFromWide, mapLedgerTable, mapRows, parseLedgerFile, setColumnTarget, type MappingTarget } from '../../src-shared/ledger';
 import { builtinZoneRegistry } from '../../src-shared/seeds';
 import { seedIndicatorTargets, seedRosterTargets, seedSet } from '../../tests/ledger/seed-targets';
 import * as F from '../../tests/fixtures/ledgers/make-ledgers';
@@ -165,5 +165,21 @@ describe('importing indicator values', () => {
 
   it('says so when the ledger has no row for the zone', () => {
     expect(planValueImport([], 'jincheng-kfq').issues.map((i) => i.code)).toEqual(['zone-not-in-ledger']);
+  });
+});
+
+describe('near-duplicate choices on import', () => {
+  it('writes a row said to be the same project into that project, and a row left as new as a new one', () => {
+    const existing = [{ id: 'kj', zoneId: 'jincheng-kfq', values: { name: '康佳智慧科技城项目', totalInvestment: 50 } }];
+    const mapped = [
+      { row: 2, sheet: '台账', values: { name: '康佳智慧科技城', totalInvestment: 55 }, issues: [] },
+      { row: 3, sheet: '台账', values: { name: '康佳智慧科技城项目二期', totalInvestment: 8 }, issues: [] },
+    ];
+    const preview = diffRows(mapped, existing, { keyFields: ['name'], targets, defaultZoneId: 'jincheng-kfq' });
+    expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id))).toEqual([['kj'], ['kj']]);
+    const chosen = applyNearDuplicateChoices(preview, new Map([['台账!2', 'kj']]), existing, { keyFields: ['name'], targets });
+    const plan = planRosterImport(chosen, (r) => r.excluded, () => 'new-1');
+    expect(plan.update).toEqual([{ id: 'kj', fields: { totalInvestment: 55 } }]);
+    expect(plan.insert).toEqual([{ id: 'new-1', name: '康佳智慧科技城项目二期', totalInvestment: 8 }]);
   });
 });

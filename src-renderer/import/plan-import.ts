@@ -98,6 +98,13 @@ export function planValueImport(rows: IndicatorLedgerRow[], zoneId: string): { c
       if (typeof v.current === 'number') cells.push({ code, column: 'current', value: v.current });
       if (typeof v.lastYear === 'number') cells.push({ code, column: 'lastYear', value: v.lastYear });
     }
+    if (!cells.some((c) => c.column === 'current')) {
+      issues.push({
+        code: 'no-current-values',
+        severity: 'warning',
+        message: `这份表里没有读到任何本期数${cells.length > 0 ? `（只有 ${cells.length} 个上年同期数）` : ''}：没有一列被认作“本期”。如本期数在某一列（如“1-3月累计”“本年累计”），请在上面的列映射中把它选为“本期”。`,
+      });
+    }
   }
   return { cells, issues };
 }

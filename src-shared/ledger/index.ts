@@ -13,7 +13,7 @@ export { rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicato
 export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, setColumnPercentScale, toSavedMapping, parseSavedMapping } from './map-columns';
 export { mapRows, type MapRowsOptions } from './map-rows';
 export { parseLedgerFile, mapLedgerTable, type ParseLedgerOptions, type MapLedgerOptions } from './parse-ledger';
-export { diffRows, flagNearDuplicates, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
+export { diffRows, flagNearDuplicates, applyNearDuplicateChoices, type NearDuplicateChoices, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
 export {
   indicatorRowsFromWide,
   indicatorRowsFromLong,
@@ -28,3 +28,5 @@ export {
   type IndicatorLedgerRow,
   type ZoneResolution,
 } from './indicator-ledger';
+export { headerPeriod, type HeaderPeriod } from './header-period';
+export { flattenedHeaderPeriod, headerPeriodIssues } from './period-issues';
