@@ -1,6 +1,7 @@
 /** Holding a ledger's period words against the return's period. */
 import type { Period, UserIssue } from '../model';
 import { headerPeriod, type HeaderPeriod } from './header-period';
+import { periodLabel } from '../period';
 import { issue } from './issues';
 import { headerParts } from './match-header';
 import type { LedgerMapping, LedgerTable } from './types';
@@ -35,7 +36,7 @@ export function headerPeriodIssues(table: LedgerTable, mapping: LedgerMapping, p
       issue(
         'header-period-mismatch',
         'warning',
-        `「${c.header}」列${col ? `（${col.letter} 列）` : ''}是${which}${monthsText(said.months)}的数，而当前报表是 ${period.year}年1–${period.endMonth}月。请确认这一列是否与报表同期；如不是，请换一份同期的台账，或在列映射中不导入这一列。`,
+        `「${c.header}」列${col ? `（${col.letter} 列）` : ''}是${which}${monthsText(said.months)}的数，而当前报表是 ${periodLabel(period)}。请确认这一列是否与报表同期；如不是，请换一份同期的台账，或在列映射中不导入这一列。`,
         col ? { sheet: table.sheet, column: col.letter } : { sheet: table.sheet },
         c.header,
       ),
