@@ -9,7 +9,7 @@ export { findTable, type FindTableOptions } from './find-table';
 export { normaliseHeaderText, headerParts, matchScore, isIndexHeader } from './match-header';
 export { toHalfWidth, parseNumberText, parseDateText, parseDateNumber, parseBooleanText, serialToDate, type ParsedNumber, type ParsedDate } from './normalise-value';
 export { unitInHeader, unitInCaption, convertValue, convertible } from './units';
-export { rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicatorTargetCode, parseIndicatorTargetCode } from './targets';
+export { rosterColumnHeader, rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicatorTargetCode, parseIndicatorTargetCode } from './targets';
 export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, setColumnPercentScale, toSavedMapping, parseSavedMapping } from './map-columns';
 export { mapRows, type MapRowsOptions } from './map-rows';
 export { parseLedgerFile, mapLedgerTable, type ParseLedgerOptions, type MapLedgerOptions } from './parse-ledger';
