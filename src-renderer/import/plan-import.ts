@@ -156,7 +156,7 @@ export function skippedRows(preview: Preview | null, isExcluded: (row: PreviewRo
   const out: SkippedRow[] = [];
   for (const t of tables) {
     for (const s of t.skipped) out.push({ sheet: t.sheet, row: s.row, reason: s.reason });
-    for (const total of t.totals) out.push({ sheet: t.sheet, row: total.row, reason: `${total.kind}行（${total.label}），不是项目` });
+    for (const total of t.totals) out.push({ sheet: t.sheet, row: total.row, reason: total.label === total.kind ? `${total.kind}行，不是项目` : `${total.kind}行（${total.label}），不是项目` });
   }
   for (const r of preview?.rows ?? []) {
     if (r.status !== 'invalid' && !isExcluded(r)) continue;
