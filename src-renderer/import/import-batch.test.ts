@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { autoMapColumns, indicatorRowsFromWide, mapLedgerTable, mapRows, parseLedgerFile, setColumnTarget, type MappingTarget } from '../../src-shared/ledger';
+import { applyNearDuplicateChoices, autoMapColumns, diffRows, indicatorRowsFromWide, mapLedgerTable, mapRows, parseLedgerFile, setColumnTarget, type MappingTarget } from '../../src-shared/ledger';
 import { builtinZoneRegistry } from '../../src-shared/seeds';
 import { seedIndicatorTargets, seedRosterTargets, seedSet } from '../../tests/ledger/seed-targets';
 import * as F from '../../tests/fixtures/ledgers/make-ledgers';
 import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
 import type { Repository } from '../db';
 import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
-import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel } from './plan-import';
+import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, skippedRows } from './plan-import';
 
 const targets = seedRosterTargets();
 const zones = REGISTRY.zones;
@@ -165,5 +165,41 @@ describe('importing indicator values', () => {
 
   it('says so when the ledger has no row for the zone', () => {
     expect(planValueImport([], 'jincheng-kfq').issues.map((i) => i.code)).toEqual(['zone-not-in-ledger']);
+  });
+});
+
+describe('near-duplicate choices on import', () => {
+  it('writes a row said to be the same project into that project, and a row left as new as a new one', () => {
+    const existing = [{ id: 'kj', zoneId: 'jincheng-kfq', values: { name: '康佳智慧科技城项目', totalInvestment: 50 } }];
+    const mapped = [
+      { row: 2, sheet: '台账', values: { name: '康佳智慧科技城', totalInvestment: 55 }, issues: [] },
+      { row: 3, sheet: '台账', values: { name: '康佳智慧科技城项目二期', totalInvestment: 8 }, issues: [] },
+    ];
+    const preview = diffRows(mapped, existing, { keyFields: ['name'], targets, defaultZoneId: 'jincheng-kfq' });
+    expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id))).toEqual([['kj'], ['kj']]);
+    const chosen = applyNearDuplicateChoices(preview, new Map([['台账!2', 'kj']]), existing, { keyFields: ['name'], targets });
+    const plan = planRosterImport(chosen, (r) => r.excluded, () => 'new-1');
+    expect(plan.update).toEqual([{ id: 'kj', fields: { totalInvestment: 55 } }]);
+    expect(plan.insert).toEqual([{ id: 'new-1', name: '康佳智慧科技城项目二期', totalInvestment: 8 }]);
+  });
+});
+
+describe('the rows an import leaves out', () => {
+  it('names each with its sheet, row and reason, linking preview rows by key', () => {
+    const t = table(F.titledMergedLedger());
+    const mapped = mapRows(t, autoMapColumns(t, targets), { fileName: 'ledger.xlsx', targets });
+    const preview = previewForZone(mapped, [], { zone: jincheng, zones, keyFields: ['name'], targets });
+    const first = preview.rows[0];
+    if (!first) throw new Error('no rows');
+    const list = skippedRows(preview, (r) => r.key === first.key || r.excluded, [t]);
+    const fromPreview = list.filter((r) => r.key !== undefined);
+    expect(fromPreview.map((r) => [r.sheet, r.row, r.key])).toEqual(
+      [first, ...preview.rows.filter((r) => r.excluded)].map((r) => [r.sheet, r.row, r.key]).sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
+    expect(fromPreview.find((r) => r.key === first.key)?.reason).toBe('在预览中取消了勾选');
+    expect(fromPreview.filter((r) => r.key !== first.key).every((r) => /^属于「.+」，不是本开发区/.test(r.reason))).toBe(true);
+    // The reader's skipped and total rows, which the preview does not list, are named too.
+    expect(list.length).toBe(fromPreview.length + t.skipped.length + t.totals.length);
+    expect(list.map((r) => r.row)).toEqual([...list.map((r) => r.row)].sort((a, b) => a - b));
   });
 });

@@ -1,12 +1,17 @@
 import './import-screen.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
+  applyNearDuplicateChoices,
   applySavedMapping,
   autoMapColumns,
+  headerPeriodIssues,
   headerSignature,
   indicatorLedgerTargets,
   indicatorRowsFromLedger,
+  LONG_CURRENT,
+  LONG_LAST_YEAR,
   mapRows,
+  parseIndicatorTargetCode,
   rosterTargets,
   setColumnPercentScale,
   setColumnTarget,
@@ -14,19 +19,51 @@ import {
   type LedgerMapping,
   type PreviewRow,
 } from '../../src-shared/ledger';
-import type { RosterRow, UserIssue, Zone } from '../../src-shared/model';
+import type { Period, RosterRow, UserIssue, Zone } from '../../src-shared/model';
+import { periodShortLabel } from '../../src-shared/period';
 import { allIndicators } from '../../src-shared/seeds';
 import type { ScreenProps } from '../app/screen-props';
 import { getBridge, type PickedLedger } from '../bridge';
 import type { ImportBatchRecord } from '../db';
 import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
 import { MappingTable } from './mapping-table';
-import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, zoneResolver } from './plan-import';
+import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, skippedRows, zoneResolver, type SkippedRow } from './plan-import';
 import { PreviewTable } from './preview-table';
 
 type Kind = 'roster' | 'indicators';
 /** One sheet (its index in the ledger's tables), or every visible sheet with a table (project ledgers only). */
 type SheetChoice = number | 'all';
+
+/** A column of indicator values (本期 or 上年同期), whose header's period words are checked against the return. */
+const isValueTarget = (target: string): boolean => target === LONG_CURRENT || target === LONG_LAST_YEAR || parseIndicatorTargetCode(target) !== null;
+
+function rowPlace(r: SkippedRow, withSheet: boolean): string {
+  return withSheet ? `「${r.sheet}」第 ${r.row} 行` : `第 ${r.row} 行`;
+}
+
+/** 未导入 N 行, each named with its sheet, row and reason; a row of the preview links to it there. */
+function SkippedList({ rows, title, onShow }: { rows: SkippedRow[]; title: string; onShow?: (key: string) => void }) {
+  if (rows.length === 0) return null;
+  return (
+    <details className="skipped-rows" data-testid="skipped-rows" open={rows.length <= 8}>
+      <summary>{title}</summary>
+      <ul>
+        {rows.map((r) => (
+          <li key={`${r.sheet}!${r.row}`} data-row={r.row}>
+            {r.key !== undefined && onShow !== undefined ? (
+              <button type="button" className="link" onClick={() => onShow(r.key ?? '')}>
+                {rowPlace(r, true)}
+              </button>
+            ) : (
+              <span>{rowPlace(r, true)}</span>
+            )}
+            ：{r.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 function IssueList({ issues }: { issues: UserIssue[] }) {
   if (issues.length === 0) return null;
@@ -57,7 +94,13 @@ export function ImportScreen(props: ScreenProps) {
   const [history, setHistory] = useState<ImportBatchRecord[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<UserIssue[]>([]);
-  const [done, setDone] = useState<{ text: string; batchId: string | null } | null>(null);
+  const [done, setDone] = useState<{ text: string; batchId: string | null; skipped: SkippedRow[] } | null>(null);
+  /** 视为同一项目: preview row key → the stored project it is. */
+  const [sameAs, setSameAs] = useState<Map<string, string>>(new Map());
+  /** A preview row to show (from a link in the list of rows not imported). */
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  /** The return values are written to: its zone and period, named on the button and in the result. */
+  const [target, setTarget] = useState<{ zoneName: string; period: Period } | null>(null);
 
   const targets = useMemo(() => (kind === 'roster' ? rosterTargets(set.roster.fields) : indicatorLedgerTargets(allIndicators(set))), [kind, set]);
   const tables = useMemo(() => picked?.ledger.tables ?? [], [picked]);
@@ -84,6 +127,21 @@ export function ImportScreen(props: ScreenProps) {
     void reload();
   }, [reload]);
 
+  useEffect(() => {
+    setTarget(null);
+    if (returnId === null) return;
+    let live = true;
+    void Promise.all([repo.loadReturn(returnId), repo.listZones()]).then(([loaded, allZones]) => {
+      if (!live || !loaded.ok) return;
+      const ret = loaded.value.zoneReturn;
+      setTarget({ zoneName: allZones.find((z) => z.id === ret.zoneId)?.name ?? ret.zoneId, period: ret.period });
+    });
+    return () => {
+      live = false;
+    };
+  }, [repo, returnId]);
+  const targetName = target === null ? null : `${target.zoneName} · ${periodShortLabel(target.period)}`;
+
   // A new ledger: each sheet's mapping remembered for its header, or the automatic one.
   useEffect(() => {
     setMappings([]);
@@ -99,6 +157,7 @@ export function ImportScreen(props: ScreenProps) {
       if (!live) return;
       setMappings(loaded);
       setOverrides(new Map());
+      setSameAs(new Map());
     });
     return () => {
       live = false;
@@ -116,19 +175,36 @@ export function ImportScreen(props: ScreenProps) {
   }, [ready, chosen, tables, mappings, picked, targets]);
   const mapped = useMemo(() => mergeSheets(mappedSheets), [mappedSheets]);
   const shownMapped = mappedSheets[chosen.indexOf(shownIndex)];
-  const preview = useMemo(
-    () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRowsOf(existing, zone.id), { zone, zones, keyFields: set.roster.keyFields, targets }) : null),
-    [mapped, kind, existing, zone, zones, set, targets],
+  const existingRows = useMemo(() => existingRowsOf(existing, zone.id), [existing, zone.id]);
+  const basePreview = useMemo(
+    () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRows, { zone, zones, keyFields: set.roster.keyFields, targets }) : null),
+    [mapped, kind, existingRows, zone, zones, set, targets],
   );
+  // The clerk's 视为同一项目 answers turn those rows into updates of the stored projects.
+  const preview = useMemo(() => (basePreview === null ? null : applyNearDuplicateChoices(basePreview, sameAs, existingRows, { keyFields: set.roster.keyFields, targets })), [basePreview, sameAs, existingRows, set, targets]);
   const values = useMemo(() => {
     if (!mapped || kind !== 'indicators') return null;
     const rows = indicatorRowsFromLedger(mapped, allIndicators(set), { defaultZoneId: mapped.mapping.columns.some((c) => c.target === '$zone') ? null : zone.id, resolveZone: zoneResolver(zones.length > 0 ? zones : [zone]) });
     return planValueImport(rows, zone.id);
   }, [mapped, kind, zone, zones, set]);
+  // A 1-6月 column for a 1–3月 return: another period's figures.
+  const periodIssues = useMemo(
+    () =>
+      kind !== 'indicators' || target === null
+        ? []
+        : chosen.flatMap((i) => {
+            const t = tables[i];
+            const m = mappings[i];
+            return t && m ? headerPeriodIssues(t, m, target.period, isValueTarget) : [];
+          }),
+    [kind, target, chosen, tables, mappings],
+  );
 
   const isExcluded = useCallback((row: PreviewRow) => overrides.get(row.key) ?? row.excluded, [overrides]);
   const included = preview ? preview.rows.filter((r) => !isExcluded(r) && r.status !== 'invalid') : [];
   const toWrite = included.filter((r) => r.status !== 'unchanged').length;
+  const chosenTables = useMemo(() => chosen.flatMap((i) => (tables[i] ? [tables[i]] : [])), [chosen, tables]);
+  const notImported = useMemo(() => (kind === 'roster' ? skippedRows(preview, isExcluded, chosenTables) : []), [kind, preview, isExcluded, chosenTables]);
 
   const pick = async (): Promise<void> => {
     setBusy('正在读取台账…');
@@ -173,7 +249,11 @@ export function ImportScreen(props: ScreenProps) {
         return;
       }
       const c = result.value.counts;
-      setDone({ text: `已导入「${picked.name}」：新增 ${c.inserted} 个项目，更新 ${c.updated} 个项目，写入 ${c.values} 个指标数值，未导入 ${c.skipped} 行。`, batchId: result.value.id });
+      const text =
+        kind === 'roster'
+          ? `已导入「${picked.name}」：新增 ${c.inserted} 个项目，更新 ${c.updated} 个项目${c.skipped > 0 ? `，未导入 ${c.skipped} 行` : ''}。`
+          : `已导入「${picked.name}」：已写入 ${c.values} 个指标值${targetName === null ? '' : `到「${targetName}」`}（本期 ${values?.cells.filter((v) => v.column === 'current').length ?? 0} 个，上年同期 ${values?.cells.filter((v) => v.column === 'lastYear').length ?? 0} 个）。`;
+      setDone({ text, batchId: result.value.id, skipped: kind === 'roster' ? notImported : [] });
       setPicked(null);
       await reload();
     } finally {
@@ -190,7 +270,7 @@ export function ImportScreen(props: ScreenProps) {
         return;
       }
       setProblems(result.value.warnings);
-      setDone({ text: '已撤销这次导入，台账恢复到导入前的样子。', batchId: null });
+      setDone({ text: '已撤销这次导入，台账恢复到导入前的样子。', batchId: null, skipped: [] });
       await reload();
     } finally {
       setBusy(null);
@@ -245,6 +325,7 @@ export function ImportScreen(props: ScreenProps) {
           )}
         </p>
       )}
+      {done !== null && <SkippedList rows={done.skipped} title={`未导入 ${done.skipped.length} 行：`} />}
       {problems.length > 0 && (
         <div className="notice error" role="alert">
           <IssueList issues={problems} />
@@ -272,6 +353,7 @@ export function ImportScreen(props: ScreenProps) {
                   setSheetChoice(value);
                   if (value !== 'all') setEditIndex(value);
                   setOverrides(new Map());
+                  setSameAs(new Map());
                 }}
               >
                 {tables.map((t, i) => (
@@ -313,14 +395,25 @@ export function ImportScreen(props: ScreenProps) {
             onPercentScale={(column, scale) => setMapping(setColumnPercentScale(mapping, column, scale))}
             percentScales={new Map((shownMapped?.percentColumns ?? []).map((p) => [p.column, p.scale]))}
           />
-          <IssueList issues={[...fileIssues, ...valueIssues]} />
+          <IssueList issues={[...fileIssues, ...periodIssues, ...valueIssues]} />
           {preview !== null && (
             <>
               <h4 data-testid="preview-summary">
                 预览：新增 {preview.summary.new} · 更新 {preview.summary.changed} · 未变 {preview.summary.unchanged} · 不能导入 {preview.summary.invalid} · 名称相近 {preview.summary.nearDuplicates}
               </h4>
+              <SkippedList rows={notImported} title={`未导入 ${notImported.length} 行（点行号到预览中的这一行）：`} onShow={setFocusKey} />
               <PreviewTable
                 preview={preview}
+                focusKey={focusKey}
+                sameAs={sameAs}
+                onSameAs={(key, id) =>
+                  setSameAs((m) => {
+                    const next = new Map(m);
+                    if (id === null) next.delete(key);
+                    else next.set(key, id);
+                    return next;
+                  })
+                }
                 targets={targets}
                 mappedCodes={chosen.flatMap((i) => mappings[i]?.columns.flatMap((c) => (c.target === null ? [] : [c.target])) ?? [])}
                 showSheet={all}
@@ -331,7 +424,9 @@ export function ImportScreen(props: ScreenProps) {
           )}
           {values !== null && (
             <>
-              <h4>预览：本开发区的指标数值（写入当前报表{returnId === null ? '：请先在“填报”中打开一张报表' : ''}）</h4>
+              <h4 data-testid="values-target">
+                预览：本开发区的指标数值，写入当前报表{targetName === null ? '：请先在“填报”中打开一张报表' : `「${targetName}」`}
+              </h4>
               <table className="import-table" data-testid="values-preview">
                 <tbody>
                   {values.cells.map((c) => (
@@ -347,7 +442,7 @@ export function ImportScreen(props: ScreenProps) {
           )}
           <div className="toolbar">
             <button type="button" className="btn primary" data-testid="import-run" disabled={!canImport || busy !== null} onClick={() => void doImport()}>
-              {kind === 'roster' ? `导入 ${toWrite} 个新增或更新的项目` : `导入 ${values?.cells.length ?? 0} 个指标数值`}
+              {kind === 'roster' ? `导入 ${toWrite} 个新增或更新的项目` : `写入当前报表${targetName === null ? '' : `「${targetName}」`}：${values?.cells.length ?? 0} 个指标值`}
             </button>
             <span className="muted">一次导入作为一个批次保存，可整体撤销；导入失败时不会写入任何数据。</span>
           </div>

@@ -2,7 +2,7 @@
  * From the preview the clerk sees to what the database writes: rows to insert, fields to change,
  * indicator values to set. Pure, so the preview and the import can never disagree.
  */
-import { diffRows, normaliseName, type ExistingRow, type IndicatorLedgerRow, type MappedLedger, type MappingTarget, type Preview, type PreviewRow } from '../../src-shared/ledger';
+import { diffRows, normaliseName, type ExistingRow, type LedgerTable, type IndicatorLedgerRow, type MappedLedger, type MappingTarget, type Preview, type PreviewRow } from '../../src-shared/ledger';
 import type { RosterRow, UserIssue, Zone } from '../../src-shared/model';
 import type { NewRosterRow, RowPatch, ValueCell } from '../db';
 
@@ -98,6 +98,13 @@ export function planValueImport(rows: IndicatorLedgerRow[], zoneId: string): { c
       if (typeof v.current === 'number') cells.push({ code, column: 'current', value: v.current });
       if (typeof v.lastYear === 'number') cells.push({ code, column: 'lastYear', value: v.lastYear });
     }
+    if (!cells.some((c) => c.column === 'current')) {
+      issues.push({
+        code: 'no-current-values',
+        severity: 'warning',
+        message: `这份表里没有读到任何本期数${cells.length > 0 ? `（只有 ${cells.length} 个上年同期数）` : ''}：没有一列被认作“本期”。如本期数在某一列（如“1-3月累计”“本年累计”），请在上面的列映射中把它选为“本期”。`,
+      });
+    }
   }
   return { cells, issues };
 }
@@ -123,4 +130,38 @@ export function mergeSheets(mapped: MappedLedger[]): MappedLedger | null {
     issues: mapped.flatMap((m) => m.issues),
     percentColumns: [],
   };
+}
+
+/** A row of the ledger that an import leaves out, and why. `key` is its preview row, if it has one. */
+export interface SkippedRow {
+  sheet: string;
+  row: number;
+  reason: string;
+  key?: string;
+}
+
+function shortReason(row: PreviewRow, excludedByClerk: boolean): string {
+  const problem = row.issues.find((i) => i.severity === 'error') ?? row.issues.find((i) => i.code === 'other-zone');
+  // The message's first sentence, without the row it names (the list names it).
+  if (problem) return `${problem.message.replace(/^第 \d+ 行/, '').replace(/^[，,：:\s]+/, '').split('。')[0] ?? ''}。`;
+  return excludedByClerk ? '在预览中取消了勾选' : '不能导入';
+}
+
+/**
+ * Every ledger row an import leaves out, in sheet order, with its reason: rows of the preview that
+ * cannot be imported or that the clerk (or the zone check) left out, and the rows the reader
+ * skipped (blank, repeated header, notes) and the 合计 / 小计 rows, which the preview does not list.
+ */
+export function skippedRows(preview: Preview | null, isExcluded: (row: PreviewRow) => boolean, tables: readonly LedgerTable[]): SkippedRow[] {
+  const out: SkippedRow[] = [];
+  for (const t of tables) {
+    for (const s of t.skipped) out.push({ sheet: t.sheet, row: s.row, reason: s.reason });
+    for (const total of t.totals) out.push({ sheet: t.sheet, row: total.row, reason: total.label === total.kind ? `${total.kind}行，不是项目` : `${total.kind}行（${total.label}），不是项目` });
+  }
+  for (const r of preview?.rows ?? []) {
+    if (r.status !== 'invalid' && !isExcluded(r)) continue;
+    out.push({ sheet: r.sheet, row: r.row, reason: shortReason(r, r.status !== 'invalid' && !r.excluded), key: r.key });
+  }
+  const order = new Map(tables.map((t, i) => [t.sheet, i] as const));
+  return out.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
 }

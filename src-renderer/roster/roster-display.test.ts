@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterField, ValidationIssue } from '../../src-shared/model';
-import { rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex } from './roster-display';
+import { isMoneyField, rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex, rosterTotals } from './roster-display';
 
 const money: RosterField = { code: 'totalInvestment', name: '总投资', type: 'number', unit: '亿元', decimals: 2, synonyms: [] };
 const flag: RosterField = { code: 'signed', name: '签约', type: 'boolean', synonyms: [] };
@@ -32,5 +32,15 @@ describe('roster display', () => {
     const index = rosterIssueIndex([issue, other]);
     expect(index.get('r1|started')).toEqual([issue]);
     expect(index.size).toBe(1);
+  });
+});
+
+describe('the 合计 row', () => {
+  const count: RosterField = { code: 'staff', name: '用工', type: 'number', unit: '个', synonyms: [] };
+  it('counts the rows and sums the money columns only, empty cells counting nothing', () => {
+    expect([money, flag, date, count].map(isMoneyField)).toEqual([true, false, false, false]);
+    const totals = rosterTotals([money, flag, count], [{ totalInvestment: 0.1 }, { totalInvestment: 0.2, staff: 3 }, { totalInvestment: null }, {}]);
+    expect(totals).toEqual({ count: 4, sums: { totalInvestment: 0.3 } });
+    expect(rosterTotals([money], [])).toEqual({ count: 0, sums: { totalInvestment: 0 } });
   });
 });

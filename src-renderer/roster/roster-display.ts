@@ -1,6 +1,8 @@
 import type { RosterField, ValidationIssue } from '../../src-shared/model';
 import type { RosterCell } from '../db/schema';
+import { canConvert } from '../../src-shared/compute/convert-unit';
 import { formatFigure } from '../../src-shared/format';
+import { rosterColumnHeader } from '../../src-shared/ledger/targets';
 
 /** How a roster cell reads in the grid: 是 / 否 for flags, numbers to the field's decimals, ISO dates as they are. */
 export function rosterCellText(value: RosterCell | undefined, field: RosterField): string {
@@ -19,7 +21,7 @@ export function rosterEditText(value: RosterCell | undefined, field: RosterField
 
 /** The header of a roster column, with its unit: 总投资（亿元）. */
 export function rosterHeader(field: RosterField): string {
-  return field.unit !== undefined ? `${field.name}（${field.unit}）` : field.name;
+  return rosterColumnHeader(field);
 }
 
 /** Roster issues by row id and field, for cell marks. */
@@ -31,4 +33,25 @@ export function rosterIssueIndex(issues: readonly ValidationIssue[]): Map<string
     index.set(key, [...(index.get(key) ?? []), issue]);
   }
   return index;
+}
+
+/** A money column (亿元 / 万元 / 元): the 合计 row sums it. */
+export function isMoneyField(field: RosterField): boolean {
+  return field.type === 'number' && field.unit !== undefined && canConvert(field.unit, '元');
+}
+
+/** The 合计 row's figures over the rows shown: how many projects, and each money column's sum (empty cells count nothing). */
+export function rosterTotals(fields: readonly RosterField[], rows: readonly Record<string, RosterCell | undefined>[]): { count: number; sums: Record<string, number> } {
+  const sums: Record<string, number> = {};
+  for (const f of fields) {
+    if (!isMoneyField(f)) continue;
+    let sum = 0;
+    for (const r of rows) {
+      const v = r[f.code];
+      if (typeof v === 'number' && Number.isFinite(v)) sum += v;
+    }
+    // Fifteen significant digits: the sum without the binary noise of adding decimals (0.1 + 0.2).
+    sums[f.code] = Number(sum.toPrecision(15));
+  }
+  return { count: rows.length, sums };
 }

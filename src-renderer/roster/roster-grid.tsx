@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { RosterField, RosterRow, ValidationIssue } from '../../src-shared/model';
 import type { RosterCell } from '../db/schema';
 import type { GridKeyCommand } from '../grid/grid-key-command';
@@ -10,7 +10,7 @@ import { useTypeCatcher } from '../grid/use-type-catcher';
 import { issueClass } from '../returns/format-cell';
 import { FLAG_CHOICES, nextFlag, parseRosterCell } from './parse-roster-cell';
 import { pasteIntoRoster, type RosterRowChange } from './paste-into-roster';
-import { rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex } from './roster-display';
+import { isMoneyField, rosterCellText, rosterEditText, rosterHeader, rosterIssueIndex, rosterTotals } from './roster-display';
 
 export interface RosterGridProps {
   fields: RosterField[];
@@ -26,12 +26,18 @@ export interface RosterGridProps {
   onSelectionChanged(ids: string[]): void;
   /** The grid has taken new rows (a row just added can now be focused). */
   onRowDataUpdated(): void;
+  /** How many projects the grid shows now (after its filters). */
+  onShownChanged?(shown: number): void;
 }
+
+/** The id of the pinned 合计 row (no project has it: project ids are UUIDs). */
+export const TOTAL_ROW_ID = '__roster-total__';
 
 // Grid options kept stable between renders: AG Grid re-applies an option whose object changes.
 const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const;
 const DEFAULT_COL_DEF: ColDef<RosterRow> = { wrapHeaderText: true, autoHeaderHeight: true };
 const rosterRowId = (p: GetRowIdParams<RosterRow>): string => p.data.id;
+const isTotalRow = (data: RosterRow | undefined): boolean => data?.id === TOTAL_ROW_ID;
 const ROSTER_LOCALE: Record<string, string> = {
   noRowsToShow: '台账中还没有项目：点“新增项目”，或从 Excel 复制项目行后点选此表按 Ctrl+V 粘贴',
   filterOoo: '筛选…',
@@ -62,7 +68,7 @@ export function displayedRows(api: GridApi<RosterRow> | null): RosterRow[] {
 }
 
 /** The zone's project roster (项目台账) in a grid: sort and filter by any column, edit in place, paste rows from a ledger. */
-export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onUndo, onRedo, onMessage, onApi, onSelectionChanged, onRowDataUpdated }: RosterGridProps) {
+export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend, onUndo, onRedo, onMessage, onApi, onSelectionChanged, onRowDataUpdated, onShownChanged }: RosterGridProps) {
   const apiRef = useRef<GridApi<RosterRow> | null>(null);
   const issueIndex = useMemo(() => rosterIssueIndex(issues), [issues]);
   const issueRef = useRef(issueIndex);
@@ -75,13 +81,14 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         colId: field.code,
         headerName: rosterHeader(field),
         headerTooltip: field.synonyms.length > 0 ? `台账中也叫：${field.synonyms.slice(0, 6).join('、')}` : undefined,
-        editable: !readOnly,
+        editable: (p) => !readOnly && !isTotalRow(p.data),
         sortable: true,
         filter: field.type === 'number' ? 'agNumberColumnFilter' : 'agTextColumnFilter',
         floatingFilter: true,
         width: field.code === 'name' ? 240 : field.type === 'boolean' ? 96 : field.type === 'date' ? 130 : field.code === 'note' ? 200 : 130,
         pinned: field.code === 'name' ? 'left' : undefined,
         valueGetter: (p) => {
+          if (isTotalRow(p.data)) return p.data?.[field.code] ?? '';
           // Numbers stay numbers (sorting, number filter, full precision in the editor); the rest as text.
           const v = p.data?.[field.code] ?? null;
           return typeof v === 'number' ? v : rosterEditText(v, field);
@@ -93,11 +100,13 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         cellEditorParams: field.type === 'boolean' ? { values: [...FLAG_CHOICES] } : {},
         cellClass: (p: CellClassParams<RosterRow>) => {
           const classes = [field.type === 'number' ? 'cell-number' : field.type === 'boolean' ? 'cell-flag' : 'cell-text'];
+          if (isTotalRow(p.data)) return [...classes, 'roster-total'];
           const marked = p.data ? issueClass(issueRef.current.get(`${p.data.id}|${field.code}`) ?? []) : undefined;
           if (marked !== undefined) classes.push(marked);
           return classes;
         },
         tooltipValueGetter: (p: ITooltipParams<RosterRow>) => {
+          if (isTotalRow(p.data as RosterRow | undefined)) return field.code === 'name' ? '合计：筛选后显示的项目个数与金额列之和' : undefined;
           const found = p.data ? issueRef.current.get(`${p.data.id}|${field.code}`) : undefined;
           return found?.map((i) => `${i.severity === 'error' ? '错误' : '提示'}：${i.message}`).join('\n');
         },
@@ -182,7 +191,7 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
       const api = apiRef.current;
       const focus = api?.getFocusedCell();
       const field = focus ? fieldsByCode.get(focus.column.getColId()) : undefined;
-      if (api === null || focus === null || focus === undefined || field?.type !== 'boolean' || api.getEditingCells().length > 0) return false;
+      if (api === null || focus === null || focus === undefined || focus.rowPinned || field?.type !== 'boolean' || api.getEditingCells().length > 0) return false;
       const row = displayedRows(api)[focus.rowIndex];
       if (row === undefined) return false;
       event.preventDefault();
@@ -202,6 +211,22 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
     api.refreshCells({ force: true });
   }, [issueIndex]);
 
+  // 合计, pinned at the bottom: the projects the filters let through, and their money columns summed.
+  const [totalRow, setTotalRow] = useState<RosterRow[]>([]);
+  const onShownRef = useRef(onShownChanged);
+  onShownRef.current = onShownChanged;
+  const refreshTotals = useCallback(() => {
+    const shown = displayedRows(apiRef.current);
+    const totals = rosterTotals(fields, shown);
+    const row: RosterRow = { id: TOTAL_ROW_ID };
+    const nameField = fields[0]?.code ?? 'name';
+    row[nameField] = `合计（${totals.count} 个项目）`;
+    for (const f of fields) if (isMoneyField(f)) row[f.code] = totals.sums[f.code] ?? 0;
+    // Only a change is handed to the grid: new pinned rows must not start another round of updates.
+    setTotalRow((before) => (JSON.stringify(before[0]) === JSON.stringify(row) ? before : [row]));
+    onShownRef.current?.(totals.count);
+  }, [fields]);
+
   return (
     // Focusable, so that a clerk can click an empty roster and paste a whole ledger into it.
     <div className="roster-grid" tabIndex={0} aria-label="项目台账表格" onKeyDownCapture={(event) => {
@@ -219,6 +244,11 @@ export function RosterGrid({ fields, rows, issues, readOnly, onUpdate, onAppend,
         defaultColDef={DEFAULT_COL_DEF}
         onSelectionChanged={(e) => onSelectionChanged(e.api.getSelectedRows().map((r) => r.id))}
         onRowDataUpdated={onRowDataUpdated}
+        pinnedBottomRowData={totalRow}
+        // Rows as compact as a spreadsheet's: 15 projects and more in view on a 768 px laptop screen.
+        rowHeight={28}
+        floatingFiltersHeight={30}
+        onModelUpdated={refreshTotals}
         onCellEditRequest={onCellEditRequest}
         onCellFocused={catcher.onCellFocused}
         onBodyScroll={catcher.onBodyScroll}

@@ -5,6 +5,8 @@ export interface MeasureLine {
   code: string;
   name: string;
   text: string;
+  /** Why the figure shows —: the computation's own reason ("2 个项目缺少「总投资」…"). */
+  reason?: string;
 }
 
 export interface MeasureGroup {
@@ -28,8 +30,9 @@ export function measureGroups(set: IndicatorSet, zoneType: ZoneType, computed: C
       .filter((i) => i.zoneTypes.includes(zoneType))
       .map((i) => {
         const c = computed.figures[i.code]?.current;
-        const text = c === undefined || !c.ok || 'text' in c ? '—' : `${formatFigure(c.value, i.decimals)}${i.unit === '%' ? '%' : ` ${i.unit}`}`;
-        return { code: i.code, name: i.name, text };
+        if (c !== undefined && c.ok && !('text' in c)) return { code: i.code, name: i.name, text: `${formatFigure(c.value, i.decimals)}${i.unit === '%' ? '%' : ` ${i.unit}`}` };
+        const reason = c === undefined ? '没有计算结果' : c.ok ? '结果是文字，不是数值' : c.detail;
+        return { code: i.code, name: i.name, text: '—', reason: `${i.name}无法计算：${reason}` };
       }),
   }));
 }

@@ -1,10 +1,11 @@
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { computeReturn } from '../../src-shared/compute';
 import type { IndicatorSet, RosterRow, ValidationIssue, Zone, ZoneReturn } from '../../src-shared/model';
 import { periodShortLabel } from '../../src-shared/period';
 import { validateReturn } from '../../src-shared/validate';
 import { uuidV4 } from '../../src-shared/crypto';
+import { getBridge } from '../bridge';
 import type { Repository, RosterCell } from '../db';
 import { UndoStack } from '../grid/undo-stack';
 import { initialSaveState, saveLabel, trackSave, type SaveEvent } from '../returns/save-tracker';
@@ -24,6 +25,25 @@ export interface RosterScreenProps {
   focus: { rowId: string; field: string } | null;
 }
 
+const MEASURES_OPEN_KEY = 'zone-returns:roster-measures-open';
+
+/** Whether the clerk left the figures above the roster open (open unless they closed it). */
+function measuresOpenRemembered(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(MEASURES_OPEN_KEY) !== 'false';
+  } catch {
+    return true;
+  }
+}
+
+function rememberMeasuresOpen(open: boolean): void {
+  try {
+    globalThis.localStorage?.setItem(MEASURES_OPEN_KEY, String(open));
+  } catch {
+    // Storage refused (private mode): the panel just opens again next time.
+  }
+}
+
 /** 项目台账: the zone's projects, edited in a grid, with the 三个一批 figures and rates following live. */
 export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterScreenProps) {
   const [rows, setRows] = useState<RosterRow[] | null>(null);
@@ -32,6 +52,11 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const [saves, setSaves] = useState(initialSaveState);
+  const [shown, setShown] = useState<number | null>(null);
+  const [measuresOpen, setMeasuresOpen] = useState(measuresOpenRemembered);
+  const [exporting, setExporting] = useState(false);
+  const gridBox = useRef<HTMLDivElement>(null);
+  const [gridHeight, setGridHeight] = useState<number | null>(null);
   const apiRef = useRef<GridApi<RosterRow> | null>(null);
   const pendingFocus = useRef<{ rowId: string; field: string } | null>(focus);
 
@@ -157,18 +182,58 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
     setSelected([]);
   };
 
+  // The grid takes the rest of the window below what stands above it (more rows with the figures folded).
+  useLayoutEffect(() => {
+    const fit = (): void => {
+      const top = gridBox.current?.getBoundingClientRect().top;
+      if (top === undefined) return;
+      setGridHeight(Math.max(320, Math.floor(window.innerHeight - top - 8)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(fit) : null;
+    const above = gridBox.current?.previousElementSibling;
+    if (observer && above) observer.observe(above);
+    return () => {
+      window.removeEventListener('resize', fit);
+      observer?.disconnect();
+    };
+  }, [rows === null]);
+
+  const exportLedger = async (): Promise<void> => {
+    setExporting(true);
+    try {
+      const { rosterLedgerFileName, writeRosterLedger } = await import('../../src-shared/workbook/roster-ledger');
+      const list = rows ?? [];
+      const bytes = await writeRosterLedger(set.roster.fields, list);
+      const outcome = await getBridge().saveFile({ suggestedName: rosterLedgerFileName(zone.name, new Date().toISOString().slice(0, 10)), bytes, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+      if (!outcome.ok) setMessage({ text: `导出台账失败：${outcome.issues.map((i) => i.message).join('；')}`, problem: true });
+      else if (outcome.value.kind === 'saved' || outcome.value.kind === 'downloaded') {
+        const how = outcome.value.kind === 'saved' ? '已保存' : '已下载';
+        setMessage({ text: `已导出台账「${outcome.value.fileName}」（${list.length} 个项目，${how}）。可在 Excel / WPS 中继续编辑，再从“导入台账”导回。`, problem: false });
+      }
+    } catch (e) {
+      setMessage({ text: `导出台账失败：${e instanceof Error ? e.message : String(e)}`, problem: true });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const rates = groups.slice(0, 2).flatMap((g) => g.lines).filter((l) => l.code.startsWith('rate'));
+  const countText = rows === null ? '' : shown !== null && shown !== rows.length ? `筛选后 ${shown} / ${rows.length} 个项目` : `共 ${rows.length} 个项目`;
   const label = saveLabel(saves);
   return (
     <div className="roster-screen">
-      <div className="panel">
+      <div className="panel roster-head">
         <div className="return-head">
           <h2>{zone.name} · 项目台账（三个一批）</h2>
-          <span className="muted">{rows === null ? '' : `共 ${rows.length} 个项目`}</span>
+          <span className="muted" data-testid="roster-count">
+            {countText}
+          </span>
           <span className={`save-indicator ${label.kind}`} role="status" data-testid="roster-save-indicator">
             {label.text}
           </span>
-        </div>
-        <div className="toolbar">
+          <span className="spacer" />
           <button type="button" className="btn primary" onClick={() => onAppend([{}], true)}>
             新增项目
           </button>
@@ -178,32 +243,52 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
           <button type="button" className="btn" onClick={() => apiRef.current?.setFilterModel(null)}>
             清除筛选
           </button>
-          <span className="spacer" />
-          <span className="muted">点列标题排序，在标题下方的框中筛选；选中单元格直接输入（中文输入法亦可），Enter 保存，Esc 放弃，F2 修改原有内容；签约、开工等是否列可输入 是/否/√/×/1/0/y/n，空格键切换，双击选 是/否/空；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。</span>
+          <button type="button" className="btn" disabled={exporting || rows === null} onClick={() => void exportLedger()} title="把台账单独导出为 Excel 工作簿（.xlsx），可继续编辑后从“导入台账”导回">
+            导出台账
+          </button>
         </div>
         {message !== null && <p className={`status-line${message.problem ? ' problem' : ''}`} role="status">{message.text}</p>}
-        {groups.length > 0 && ret !== null && (
-          <details className="roster-measures-panel" open>
-            <summary>
-              按台账计算的 {periodShortLabel(ret.period)} 数据（随台账修改即时更新）
-            </summary>
-            {groups.slice(0, 2).map((g) => (
+        {/* Folded (remembered), the figures and the hints leave the window to the grid: 15 rows or more at 768 px. */}
+        <details
+          className="roster-measures-panel"
+          open={measuresOpen}
+          onToggle={(e) => {
+            const open = e.currentTarget.open;
+            setMeasuresOpen(open);
+            rememberMeasuresOpen(open);
+          }}
+        >
+          <summary>
+            {ret !== null && groups.length > 0 ? `按台账计算的 ${periodShortLabel(ret.period)} 数据（随台账修改即时更新）与操作说明` : '操作说明'}
+            {!measuresOpen && rates.length > 0 && (
+              <span className="measures-folded">
+                {rates.map((l) => (
+                  <span key={l.code} className="measure" data-measure={l.code} title={l.reason}>
+                    {l.name}：<b>{l.text}</b>
+                  </span>
+                ))}
+              </span>
+            )}
+          </summary>
+          <p className="muted roster-hint">点列标题排序，在标题下方的框中筛选；选中单元格直接输入（中文输入法亦可），Enter 保存，Esc 放弃，F2 修改原有内容；签约、开工等是否列可输入 是/否/√/×/1/0/y/n，空格键切换，双击选 是/否/空；从 Excel 复制项目行，点选表格后按 Ctrl+V 粘贴，超出末行的行作为新项目追加。表格最下方的合计行是筛选后显示的项目个数与金额列之和。</p>
+          {ret !== null &&
+            groups.slice(0, 2).map((g) => (
               <div key={g.title}>
                 <h4>{g.title}</h4>
                 <div className="roster-measures">
                   {g.lines.map((l) => (
-                    <span key={l.code} className="measure" data-measure={l.code}>
+                    <span key={l.code} className={l.reason === undefined ? 'measure' : 'measure not-computed'} data-measure={l.code} title={l.reason}>
                       {l.name}：<b>{l.text}</b>
                     </span>
                   ))}
                 </div>
               </div>
             ))}
-          </details>
-        )}
-        {ret === null && <p className="muted">在“填报”中打开一张报表后，这里会显示按台账计算的“三个一批”数据和“三率”。</p>}
+          {ret === null && <p className="muted">在“填报”中打开一张报表后，这里会显示按台账计算的“三个一批”数据和“三率”。</p>}
+        </details>
       </div>
       {rows !== null && (
+        <div ref={gridBox} className="roster-grid-box" style={gridHeight === null ? undefined : { height: gridHeight }}>
         <RosterGrid
           fields={set.roster.fields}
           rows={rows}
@@ -219,7 +304,9 @@ export function RosterScreen({ repo, zone, who, set, returnId, focus }: RosterSc
           }}
           onSelectionChanged={setSelected}
           onRowDataUpdated={focusPending}
+          onShownChanged={setShown}
         />
+        </div>
       )}
       {confirmDelete && (
         <div className="modal-backdrop" role="dialog" aria-modal="true">

@@ -92,7 +92,11 @@ export function computeReturn(set: IndicatorSet, ret: ZoneReturn, opts: ComputeO
       const dep = byCode.get(name);
       if (dep?.source === 'derived') derive(dep);
     }
-    variables[ind.code] = evaluateExpression(parsed.ast, ctx);
+    const result = evaluateExpression(parsed.ast, ctx);
+    // A gap in the figure's own roster aggregate says which figure it is in (a rate over it passes
+    // this on): "计入「签约项目计划总投资」的 2 个项目缺少「总投资」". A dependency's reason is passed as it is.
+    const own = !result.ok && result.reason === 'missing-input' && [...refs.outside].every((name) => variables[name] !== result);
+    variables[ind.code] = own && refs.inside.size > 0 ? { ...result, detail: `计入「${ind.name}」的${/^\d/.test(result.detail) ? ' ' : ''}${result.detail}` } : result;
   };
   for (const ind of indicators) if (ind.source === 'derived' && applicable.has(ind.code)) derive(ind);
 

@@ -205,7 +205,15 @@ function evalBinary(e: Extract<Expr, { type: 'binary' }>, ctx: ExpressionContext
     return { ok: true, value: !decisive };
   }
   const l = evalNode(e.left, ctx, row);
-  if (!l.ok) return l;
+  if (!l.ok) {
+    // A ratio missing inputs on both sides: its base's reason names more (every signed project
+    // without 总投资, not only the started ones), so the clerk sees all that is to be filled.
+    if (e.op === '/' && l.reason === 'missing-input') {
+      const base = evalNode(e.right, ctx, row);
+      if (!base.ok && base.reason === 'missing-input') return base;
+    }
+    return l;
+  }
   const r = evalNode(e.right, ctx, row);
   if (!r.ok) return r;
   if (e.op === '==' || e.op === '!=') {
@@ -324,6 +332,8 @@ function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContex
   const condition = e.name === 'count' ? e.args[0] : e.args[1];
   const valueExpr = e.name === 'sum' ? e.args[0] : undefined;
   let total = 0;
+  // Matching rows without the summed amount: all of them are named, not only the first.
+  let missing: { first: NotComputable; labels: string[] } | undefined;
   const rows = ctx.roster.rows;
   const fields = fieldsByCode(ctx.roster.fields);
   for (let index = 0; index < rows.length; index++) {
@@ -343,8 +353,20 @@ function evalAggregate(e: Extract<Expr, { type: 'call' }>, ctx: ExpressionContex
       continue;
     }
     const v = rowNumber(evalNode(valueExpr, ctx, row), valueExpr, row);
+    if (!v.ok && v.reason === 'missing-input' && valueExpr.type === 'identifier' && fields.has(valueExpr.name)) {
+      missing ??= { first: v, labels: [] };
+      missing.labels.push(rowLabel(row));
+      continue;
+    }
     if (!v.ok) return v;
     total += v.value;
+  }
+  if (missing !== undefined && valueExpr?.type === 'identifier') {
+    const { labels } = missing;
+    if (labels.length === 1) return missing.first;
+    const field = fields.get(valueExpr.name)?.name ?? valueExpr.name;
+    const named = labels.slice(0, 3).join('、') + (labels.length > 3 ? ' 等' : '');
+    return fail('missing-input', `${labels.length} 个项目缺少「${field}」（${named}），请在项目台账中补填`);
   }
   return { ok: true, value: total };
 }

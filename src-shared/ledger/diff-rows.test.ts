@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRows, flagNearDuplicates, editDistance, isNearDuplicate, normaliseName, type ExistingRow } from './diff-rows';
+import { applyNearDuplicateChoices, diffRows, flagNearDuplicates, editDistance, isNearDuplicate, normaliseName, type ExistingRow } from './diff-rows';
 import { TEST_TARGETS } from './test-support';
 import type { MappedRow } from './types';
 
@@ -121,5 +121,32 @@ describe('near-duplicate search', () => {
     });
     expect(preview.rows.map((r) => r.nearDuplicates.map((d) => d.id).sort())).toEqual(brute);
     expect(brute.filter((b) => b.length > 0).length).toBeGreaterThan(50);
+  });
+});
+
+describe('the clerk’s 视为同一项目 / 作为新项目 choices', () => {
+  const mapped = [row(2, { name: '康佳智慧科技城', totalInvestment: 55 }), row(3, { name: '江苏国强智能光伏装备制造项口', totalInvestment: 30 }), row(4, { name: '全新项目', totalInvestment: 1 })];
+
+  it('turns a row said to be the same project into an update of it, keeping the stored name', () => {
+    const preview = diffRows(mapped, existing, opts);
+    const chosen = applyNearDuplicateChoices(preview, new Map([['台账!2', 'a'], ['台账!3', 'b']]), existing, opts);
+    expect(chosen.rows.map((r) => [r.row, r.status, r.existingId])).toEqual([
+      [2, 'changed', 'a'],
+      [3, 'unchanged', 'b'],
+      [4, 'new', undefined],
+    ]);
+    expect(chosen.rows[0]?.changes).toEqual([{ field: 'totalInvestment', from: 50, to: 55 }]);
+    expect(chosen.rows[0]?.values).toEqual({ name: '康佳智慧科技城项目', totalInvestment: 55, started: true });
+    expect(chosen.rows[0]?.issues.map((i) => i.code)).toEqual([]);
+    expect(chosen.summary).toEqual({ new: 1, changed: 1, unchanged: 1, invalid: 0, nearDuplicates: 2 });
+    // The preview given is not changed.
+    expect(preview.rows[0]?.status).toBe('new');
+  });
+
+  it('leaves rows as new projects without a choice, and ignores a choice of a project that is not a candidate', () => {
+    const preview = diffRows(mapped, existing, opts);
+    expect(applyNearDuplicateChoices(preview, new Map(), existing, opts)).toBe(preview);
+    const wrong = applyNearDuplicateChoices(preview, new Map([['台账!2', 'b'], ['台账!4', 'a']]), existing, opts);
+    expect(wrong.rows.map((r) => r.status)).toEqual(['new', 'new', 'new']);
   });
 });

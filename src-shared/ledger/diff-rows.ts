@@ -202,7 +202,7 @@ function flagRow(out: PreviewRow, byZone: Map<string, NameIndex>, nameField: str
   }
   if (out.nearDuplicates.length > 0) {
     out.issues.push(
-      issue('near-duplicate', 'warning', `第 ${out.row} 行「${String(values[nameField] ?? '')}」与已有项目「${out.nearDuplicates.map((d) => d.name).join('」「')}」名称相近，可能是同一个项目。如是，请把台账中的名称改成一致后重新导入；如不是，可直接导入。`, { sheet: out.sheet, row: out.row }, String(values[nameField] ?? '')),
+      issue('near-duplicate', 'warning', `第 ${out.row} 行「${String(values[nameField] ?? '')}」与已有项目「${out.nearDuplicates.map((d) => d.name).join('」「')}」名称相近，可能是同一个项目。如是，请在预览中这一行选“视为同一项目”（按已有项目更新，名称不变）；如不是，保持“作为新项目”。`, { sheet: out.sheet, row: out.row }, String(values[nameField] ?? '')),
     );
   }
 }
@@ -221,6 +221,56 @@ export function flagNearDuplicates(preview: Preview, existing: ExistingRow[], op
     return out;
   });
   return { rows, summary: { ...preview.summary, nearDuplicates: rows.filter((r) => r.nearDuplicates.length > 0).length } };
+}
+
+/**
+ * The row as an update of a stored project: the stored values overlaid with the ledger's, its
+ * changes, changed or unchanged. `keep` fields keep their stored value (the name of a project
+ * the clerk said is the same as a stored one of a similar name).
+ */
+function asUpdateOf(row: PreviewRow, values: Record<string, MappedValue>, match: ExistingRow, fieldCodes: string[], keep: readonly string[] = []): PreviewRow {
+  const merged: Record<string, MappedValue> = {};
+  const changes: FieldChange[] = [];
+  for (const code of fieldCodes) {
+    const old = match.values[code];
+    if (old !== undefined) merged[code] = old;
+  }
+  for (const [k, v] of Object.entries(values)) {
+    if (keep.includes(k)) continue;
+    if (!sameValue(match.values[k], v)) changes.push({ field: k, from: match.values[k], to: v });
+    merged[k] = v;
+  }
+  return { ...row, existingId: match.id, values: merged, changes, status: changes.length > 0 ? 'changed' : 'unchanged' };
+}
+
+/**
+ * The clerk's answers to 名称相近: for a row key, the id of the stored project it is the same as
+ * (视为同一项目); a row not in the map stays a new project (作为新项目).
+ */
+export type NearDuplicateChoices = ReadonlyMap<string, string>;
+
+/**
+ * The preview with the clerk's 视为同一项目 choices applied: each such row becomes an update of the
+ * stored project it was said to be (its stored name kept, the ledger's other values written), as if
+ * the names had matched. Rows that cannot be imported and choices naming no candidate are left as they are.
+ */
+export function applyNearDuplicateChoices(preview: Preview, choices: NearDuplicateChoices, existing: ExistingRow[], opts: Pick<DiffOptions, 'keyFields' | 'targets'>): Preview {
+  if (choices.size === 0) return preview;
+  const byId = new Map(existing.map((r) => [r.id, r] as const));
+  const fieldCodes = opts.targets.map((t) => t.code).filter((c) => c !== ZONE_TARGET_CODE);
+  const rows = preview.rows.map((r) => {
+    const id = choices.get(r.key);
+    const match = id === undefined ? undefined : byId.get(id);
+    if (match === undefined || r.status !== 'new' || !r.nearDuplicates.some((d) => d.id === id)) return r;
+    const updated = asUpdateOf(r, r.values, match, fieldCodes, opts.keyFields);
+    return { ...updated, issues: r.issues.filter((i) => i.code !== 'near-duplicate') };
+  });
+  const summary: PreviewSummary = { new: 0, changed: 0, unchanged: 0, invalid: 0, nearDuplicates: 0 };
+  for (const r of rows) {
+    summary[r.status] += 1;
+    if (r.nearDuplicates.length > 0) summary.nearDuplicates += 1;
+  }
+  return { rows, summary };
 }
 
 export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: DiffOptions): Preview {
@@ -254,18 +304,7 @@ export function diffRows(mapped: MappedRow[], existing: ExistingRow[], opts: Dif
     const invalid = issues.some((i) => i.severity === 'error');
     const out: PreviewRow = { key: `${m.sheet}!${m.row}`, sheet: m.sheet, row: m.row, zoneId, status: 'new', values, changes: [], nearDuplicates: [], issues, excluded: invalid };
     if (match) {
-      out.existingId = match.id;
-      const merged: Record<string, MappedValue> = {};
-      for (const code of fieldCodes) {
-        const old = match.values[code];
-        if (old !== undefined) merged[code] = old;
-      }
-      for (const [k, v] of Object.entries(values)) {
-        if (!sameValue(match.values[k], v)) out.changes.push({ field: k, from: match.values[k], to: v });
-        merged[k] = v;
-      }
-      out.values = merged;
-      out.status = out.changes.length > 0 ? 'changed' : 'unchanged';
+      Object.assign(out, asUpdateOf(out, values, match, fieldCodes));
     } else if (opts.nearDuplicates !== false) {
       flagRow(out, byZone, nameField);
     }

@@ -225,3 +225,26 @@ describe('mapRows', () => {
     expect(mapped.issues.map((i) => i.code)).toContain('unit-suspect');
   });
 });
+
+describe('header detection by header words', () => {
+  it('does not take a data row of status words (已开工 / 未开工 …) for the header', () => {
+    // The header names two known columns; the first data row holds four status words that
+    // contain a synonym (开工). Scored by status values it would win and become the header.
+    const t = table([
+      ['项目名称', '总投资', '一期', '二期', '三期', '四期'],
+      ['甲项目', 1, '已开工', '未开工', '已开工', '是'],
+      ['乙项目', 2, '否', '已开工', '未开工', '已开工'],
+    ]);
+    expect(t.headerRows).toEqual([1]);
+    expect(t.rows.map((r) => r.cells[0])).toEqual(['甲项目', '乙项目']);
+  });
+
+  it('still counts 是否开工 as a header word', () => {
+    const t = table([
+      ['说明：本表按季度更新', null, null],
+      ['项目名称', '是否开工', '开工日期'],
+      ['甲项目', '是', '2024-03-01'],
+    ]);
+    expect(t.headerRows).toEqual([2]);
+  });
+});

@@ -6,7 +6,7 @@ import type * as XLSX from 'xlsx';
 import type { Result, Unit, UserIssue } from '../model';
 import { columnLetter, issue } from './issues';
 import { headerParts, isIndexHeader, matchScore, normaliseHeaderText } from './match-header';
-import { toHalfWidth } from './normalise-value';
+import { parseBooleanText, toHalfWidth } from './normalise-value';
 import type { RawSheet } from './read-workbook';
 import type { LedgerColumn, LedgerDataRow, LedgerLimits, LedgerTable, LedgerTotalRow, MappingTarget, TableCell } from './types';
 import { unitInCaption, unitInHeader } from './units';
@@ -83,6 +83,29 @@ function indexMerges(merges: XLSX.Range[]): MergeIndex {
   return { byStartRow, all: merges };
 }
 
+/**
+ * How much a row reads as a header: one point per cell naming a target, half for a 序号 cell.
+ * A cell that reads as a yes/no status (是 / 否 / √ / 已签约 / 未开工 …) is what a data row holds
+ * under such a header, not a header word, even where it matches a synonym (已签约): it scores
+ * nothing, so a data row of statuses never outscores the header above it.
+ */
+function isStatusValue(text: string): boolean {
+  const s = normaliseHeaderText(text);
+  // 是否开工 asks the question a header asks; 已签约 / 未开工 / 是 / √ answer it.
+  return s.length <= 4 && !s.startsWith('是否') && parseBooleanText(s) !== null;
+}
+
+export function headerWordScore(texts: readonly string[], targets: readonly MappingTarget[]): number {
+  let score = 0;
+  for (const t of texts) {
+    if (t === '' || /^[\d.,%\s-]+$/.test(t)) continue;
+    if (isIndexHeader(t)) score += 0.5;
+    else if (isStatusValue(t)) continue;
+    else if (targets.some((target) => matchScore(t, target) > 0)) score += 1;
+  }
+  return score;
+}
+
 export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<LedgerTable> {
   const { data } = sheet;
   const where = { file: opts.fileName, sheet: sheet.name };
@@ -126,13 +149,7 @@ export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<Ledge
   let headerRow = -1;
   let bestScore = 0;
   for (let r = 0; r < searchEnd; r++) {
-    const texts = rowTexts(r);
-    let score = 0;
-    for (const t of texts) {
-      if (t === '' || /^[\d.,%\s-]+$/.test(t)) continue;
-      if (isIndexHeader(t)) score += 0.5;
-      else if (opts.targets.some((target) => matchScore(t, target) > 0)) score += 1;
-    }
+    const score = headerWordScore(rowTexts(r), opts.targets);
     if (score > bestScore) {
       bestScore = score;
       headerRow = r;

@@ -9,11 +9,11 @@ export { findTable, type FindTableOptions } from './find-table';
 export { normaliseHeaderText, headerParts, matchScore, isIndexHeader } from './match-header';
 export { toHalfWidth, parseNumberText, parseDateText, parseDateNumber, parseBooleanText, serialToDate, type ParsedNumber, type ParsedDate } from './normalise-value';
 export { unitInHeader, unitInCaption, convertValue, convertible } from './units';
-export { rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicatorTargetCode, parseIndicatorTargetCode } from './targets';
+export { rosterColumnHeader, rosterTargets, indicatorTargets, zoneTarget, ZONE_TARGET_CODE, indicatorTargetCode, parseIndicatorTargetCode } from './targets';
 export { headerSignature, autoMapColumns, applySavedMapping, setColumnTarget, setColumnUnit, setColumnPercentScale, toSavedMapping, parseSavedMapping } from './map-columns';
 export { mapRows, type MapRowsOptions } from './map-rows';
 export { parseLedgerFile, mapLedgerTable, type ParseLedgerOptions, type MapLedgerOptions } from './parse-ledger';
-export { diffRows, flagNearDuplicates, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
+export { diffRows, flagNearDuplicates, applyNearDuplicateChoices, type NearDuplicateChoices, normaliseName, editDistance, isNearDuplicate, type ExistingRow, type Preview, type PreviewRow, type PreviewStatus, type PreviewSummary, type FieldChange, type DiffOptions } from './diff-rows';
 export {
   indicatorRowsFromWide,
   indicatorRowsFromLong,
@@ -28,3 +28,5 @@ export {
   type IndicatorLedgerRow,
   type ZoneResolution,
 } from './indicator-ledger';
+export { headerPeriod, type HeaderPeriod } from './header-period';
+export { flattenedHeaderPeriod, headerPeriodIssues } from './period-issues';

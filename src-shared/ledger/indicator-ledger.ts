@@ -62,8 +62,8 @@ export const LONG_UNIT = '$unit';
 export function longIndicatorTargets(): MappingTarget[] {
   return [
     { code: LONG_INDICATOR, name: '指标名称', type: 'text', synonyms: ['指标名称', '指标', '项目', '指标项'] },
-    { code: LONG_CURRENT, name: '本期', type: 'number', synonyms: ['本期', '本年累计', '本期累计', '本年', '今年', '累计完成', '本期数', '本年实际'], excludeWords: ['上年', '去年', '同期'] },
-    { code: LONG_LAST_YEAR, name: '上年同期', type: 'number', synonyms: ['上年同期', '去年同期', '上年', '上年累计', '上年同期数'], requireWords: ['上年', '去年', '同期'] },
+    { code: LONG_CURRENT, name: '本期', type: 'number', synonyms: ['本期', '本年累计', '本期累计', '本年', '今年', '累计完成', '本期数', '本年实际'], excludeWords: ['上年', '去年', '同期'], periodColumn: 'current' },
+    { code: LONG_LAST_YEAR, name: '上年同期', type: 'number', synonyms: ['上年同期', '去年同期', '上年', '上年累计', '上年同期数'], requireWords: ['上年', '去年', '同期'], periodColumn: 'lastYear' },
     { code: LONG_UNIT, name: '计量单位', type: 'text', synonyms: ['计量单位', '单位'] },
     zoneTarget(),
   ];

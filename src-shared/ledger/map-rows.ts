@@ -134,7 +134,8 @@ function textReader(target: MappingTarget): (cell: TableCell) => CellResult {
   const options = target.options ? new Set(target.options) : undefined;
   return (cell) => {
     if (cell === null) return { value: null };
-    const text = textOf(cell).replace(/\s+/g, ' ').trim();
+    // '=… / '-…: the apostrophe the app's own exports (and Excel users) put before text that would read as a formula.
+    const text = textOf(cell).replace(/\s+/g, ' ').trim().replace(/^'(?=[=+\-@])/, '');
     if (text === '') return { value: null };
     if (typeof cell === 'string' && EXCEL_ERROR.test(text)) return { value: null, problem: { code: 'excel-error', message: `单元格是 Excel 错误值 ${text}` } };
     if (options && !options.has(text)) return { value: text, problem: { code: 'not-an-option', message: `不在可选值中（${[...options].join('、')}）` } };

@@ -1,4 +1,5 @@
 /** Matching a flattened header against the synonyms of a target. */
+import { headerPeriod } from './header-period';
 import { toHalfWidth } from './normalise-value';
 import type { MappingTarget } from './types';
 
@@ -49,6 +50,8 @@ export function matchScore(header: string, target: MappingTarget): number {
   let best = 0;
   const synonyms = preparedSynonyms(target);
   parts.forEach((part, i) => {
+    // 1-6月累计 / 一季度 / 上年同期: a period word names the column of a long ledger; below an exact synonym.
+    if (target.periodColumn !== undefined && headerPeriod(part)?.column === target.periodColumn) best = Math.max(best, 900 + i);
     for (const syn of synonyms) {
       let score = 0;
       if (part === syn) score = 1000 + syn.length * 10;

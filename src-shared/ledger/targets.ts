@@ -12,6 +12,11 @@ export function zoneTarget(): MappingTarget {
   return { code: ZONE_TARGET_CODE, name: '所属开发区', type: 'text', synonyms: ['所属开发区', '开发区', '所属园区', '园区', '开发区名称', '园区名称', '所在开发区'] };
 }
 
+/** A roster column's header as the grid, the exported ledger and the ledger import know it: 总投资（亿元）. */
+export function rosterColumnHeader(field: RosterField): string {
+  return field.unit !== undefined ? `${field.name}（${field.unit}）` : field.name;
+}
+
 export function rosterTargets(fields: RosterField[], opts: { withZone?: boolean } = {}): MappingTarget[] {
   const targets: MappingTarget[] = fields.map((f) => {
     const t: MappingTarget = { code: f.code, name: f.name, type: f.type, synonyms: [f.name, ...f.synonyms] };

@@ -130,6 +130,8 @@ export interface MappingTarget {
    */
   requireWords?: string[];
   excludeWords?: string[];
+  /** A header whose period words (1-6月累计, 一季度, 上年1-3月, see `headerPeriod`) name this column of a period. */
+  periodColumn?: 'current' | 'lastYear';
   required?: boolean;
   options?: string[];
 }

@@ -116,7 +116,7 @@ describe('the clerk at 1366×768', () => {
     await grid.waitFor();
     await grid.click({ position: { x: 600, y: 120 } });
     await pasteWithKeyboard(app, '甲新材料项目\t2024年第一次\t新材料\t12.5\t3\t20\r\n');
-    await expect.poll(() => page.locator('.roster-grid .ag-cell[col-id="name"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.roster-grid .ag-row:not(.ag-row-pinned) .ag-cell[col-id="name"]').count()).toBe(1);
     const row = (await page.locator('.roster-grid .ag-row[row-id]').first().getAttribute('row-id')) ?? '';
     const flag = (code: string) => page.locator(`.roster-grid .ag-row[row-id="${row}"] .ag-cell[col-id="${code}"]`).first();
     const cases: [string, string, string][] = [['signed', 'y', '是'], ['started', '1', '是'], ['producing', '√', '是'], ['signed', '×', '否'], ['started', 'n', '否'], ['producing', '0', '否'], ['started', '是', '是']];

@@ -27,7 +27,7 @@ async function openQ1of2024(page: Page): Promise<void> {
 }
 
 const measure = (page: Page, code: string) => page.locator(`[data-measure="${code}"] b`);
-const rosterNames = (page: Page) => page.locator('.roster-grid .ag-cell[col-id="name"]');
+const rosterNames = (page: Page) => page.locator('.roster-grid .ag-row:not(.ag-row-pinned) .ag-cell[col-id="name"]');
 
 async function rosterTab(page: Page): Promise<void> {
   await page.getByRole('tab', { name: '项目台账' }).click();

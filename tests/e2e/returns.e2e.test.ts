@@ -192,7 +192,7 @@ describe('the project roster in the web build', () => {
     app = await openRosterOfQ1();
     const { page } = app;
     const grid = page.getByLabel('项目台账表格');
-    const names = () => page.locator('.roster-grid .ag-cell[col-id="name"]');
+    const names = () => page.locator('.roster-grid .ag-row:not(.ag-row-pinned) .ag-cell[col-id="name"]');
     const measure = (code: string) => page.locator(`[data-measure="${code}"] b`);
     await expect.poll(() => measure('qySignedCount').textContent()).toBe('0 个');
 
@@ -279,7 +279,7 @@ describe('typing Chinese onto a selected roster cell', () => {
     const grid = page.getByLabel('项目台账表格');
     await grid.click({ position: { x: 600, y: 200 } });
     await pasteWithKeyboard(app, '甲新材料项目\t2024年第一次\r\n乙装备项目\t2024年第一次\r\n');
-    await expect.poll(() => page.locator('.roster-grid .ag-cell[col-id="name"]').count()).toBe(2);
+    await expect.poll(() => page.locator('.roster-grid .ag-row:not(.ag-row-pinned) .ag-cell[col-id="name"]').count()).toBe(2);
     await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
     const rosterCell = (row: number, col: string) => page.locator(`.roster-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`).first();
     const box = page.getByLabel('在所选单元格中输入');
