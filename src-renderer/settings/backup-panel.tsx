@@ -108,7 +108,7 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
         setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
         return;
       }
-      const from = chosen.kind === 'file' ? `备份文件“${chosen.name}”` : `${localTime(chosen.info.createdAt)}的自动备份`;
+      const from = chosen.kind === 'file' ? `“${chosen.name}”` : ` ${localTime(chosen.info.createdAt)} 的自动备份`;
       onRestored(`已从${from}恢复（备份时间 ${localTime(result.value.createdAt)}）。恢复前的数据已由程序自动另存一份，见“备份与恢复”中的自动备份列表。`);
     } finally {
       setBusy(false);

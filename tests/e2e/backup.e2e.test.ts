@@ -174,7 +174,7 @@ describe('the automatic copies a restore leaves (1366×768)', () => {
     expect(facts).toMatch(/报表\s+1 份/);
     await screenshot(page, 'backup-restore-file-confirm-1366');
     await dialog.getByRole('button', { name: '确认恢复' }).click();
-    await page.getByText(/已从备份文件“.*”恢复/).waitFor();
+    await page.getByText(/已从“.*”恢复/).waitFor();
     await openQ1of2024(page);
     expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('56.70');
 
