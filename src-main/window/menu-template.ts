@@ -52,7 +52,12 @@ export function menuTemplate(actions: MenuActions, options: { isMac: boolean; is
     { label: '视图', submenu: view },
     {
       label: '帮助',
-      submenu: [{ label: '关于开发区季度指标填报', click: () => send('about') }],
+      // F1 is shown, not registered: the page itself opens the help on F1, in the web build too.
+      submenu: [
+        { label: '使用帮助', accelerator: 'F1', registerAccelerator: false, click: () => send('help') },
+        { type: 'separator' },
+        { label: '关于开发区季度指标填报', click: () => send('about') },
+      ],
     },
   ];
 }

@@ -18,6 +18,7 @@ import { SettingsForm } from '../settings/settings-form';
 import { ZoneRegistryPanel } from '../settings/zone-registry-panel';
 import { SyncBadge } from '../sync/sync-badge';
 import { SyncSettingsPanel } from '../sync/sync-settings-panel';
+import { HelpButton, openHelp } from '../help/help-page';
 import { APP_TABS, type AppTab } from './app-tabs';
 import { dispatchMenuEdit } from './menu-events';
 import type { ScreenProps } from './screen-props';
@@ -93,6 +94,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
         else if (command === 'backup' || command === 'restore') setTab('backup');
         else if (command === 'import-ledger') setTab('import');
         else if (command === 'print') setTab('submission');
+        else if (command === 'help') openHelp();
       }),
     [],
   );
@@ -118,6 +120,8 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
       <div className="app">
         <header className="app-header">
           <h1>开发区季度指标填报</h1>
+          <span className="who" />
+          <HelpButton />
         </header>
         <main className="app-main">
           {notice !== null && <p className="notice">{notice}</p>}
@@ -142,6 +146,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
           {settings.phone ? ` · ${settings.phone}` : ''}
         </span>
         <SyncBadge repo={repo} />
+        <HelpButton />
       </header>
       <nav className="app-nav" role="tablist">
         {APP_TABS.map((t) => (

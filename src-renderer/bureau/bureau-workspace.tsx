@@ -2,6 +2,7 @@
  * The city bureau's app (本单位 = 市商务局): 收件箱 / 报送情况 / 汇总 / 排名 / 图表 / 通报 / 设置. Every rule and
  * figure comes from src-shared/collect; this file only stores, shows and asks.
  */
+import { HelpButton } from '../help/help-page';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { BOARD_STATE_LABEL, cityFigures, completenessBoard, type CityFigures, type InboxRulesOptions, type ReferenceFigures } from '../../src-shared/collect';
 import type { ZoneRegistry, ZoneReturn } from '../../src-shared/model';
@@ -160,6 +161,8 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
       <header className="app-header">
         <h1>开发区指标汇总</h1>
         <span className="zone-name">{city?.name ?? ''}商务局</span>
+        <span className="who" />
+        <HelpButton />
       </header>
       <nav className="app-nav" role="tablist">
         {BUREAU_TABS.map((t) => (

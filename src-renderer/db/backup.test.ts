@@ -63,8 +63,32 @@ describe('backup and restore', () => {
     expect(await repo.db.returns.count()).toBe(0);
     const [kept] = await repo.listStoredBackups();
     expect(kept).toMatchObject({ reason: 'before-restore', schemaVersion: SCHEMA_VERSION });
+    // It says what it holds: the zone, one return, one project, and the home zone of its settings.
+    expect(kept?.contents).toEqual({ zones: [{ id: 'jincheng-kfq', name: '晋城开发区' }], returns: 1, projects: 1, homeZoneId: 'jincheng-kfq' });
+    expect(kept?.size).toBeGreaterThan(100);
     expectOk(await repo.restoreStoredBackup(kept?.id ?? -1, '张三'));
     expect(withoutRestoreLine(await contents(repo))).toEqual(withoutRestoreLine(before));
+  });
+});
+
+describe('what a backup holds, before anything is replaced', () => {
+  it('reads a backup file without writing: its date, zones, returns and projects', async () => {
+    const { repo } = await filledRepository();
+    const bytes = await repo.exportBackup();
+    const other = await openTestRepository();
+    const inspected = expectOk(await other.inspectBackup(bytes));
+    expect(inspected.contents).toEqual({ zones: [{ id: 'jincheng-kfq', name: '晋城开发区' }], returns: 1, projects: 1, homeZoneId: 'jincheng-kfq' });
+    expect(inspected.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(await other.db.returns.count()).toBe(0);
+    const bad = await other.inspectBackup(new Uint8Array([1, 2, 3]));
+    expect(bad.ok).toBe(false);
+  });
+
+  it('lists a stored backup whose bytes cannot be read without contents, so it is not offered for restore', async () => {
+    const repo = await openTestRepository();
+    await storeBackup(repo.backups, { createdAt: '2024-04-01T00:00:00.000Z', reason: 'manual', schemaVersion: SCHEMA_VERSION, upgradingTo: null, bytes: new Uint8Array(3) });
+    const [listed] = await repo.listStoredBackups();
+    expect(listed?.contents).toBeUndefined();
   });
 });
 

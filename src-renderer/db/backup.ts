@@ -15,6 +15,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Result, UserIssue } from '../../src-shared/model';
 import { allowAuditLogRewrite, dexieDeps, type IndexedDbDeps, type ZoneReturnsDb } from './database';
+import { backupContents, type BackupContents } from './backup-contents';
 import { migrateV1toV2 } from './migrations';
 import { SCHEMA_VERSION, SYNC_STORES, TABLE_NAMES, type JsonValue, type Tables } from './schema';
 import { validateTablesV1, validateTablesV2 } from './validate-tables';
@@ -188,6 +189,8 @@ export interface StoredBackup {
   /** For a pre-upgrade backup: the version the database was being upgraded to. */
   upgradingTo: number | null;
   bytes: Uint8Array;
+  /** What it holds, read when it was stored (absent in backups stored before this was kept, and for unreadable bytes). */
+  contents?: BackupContents;
 }
 
 export type StoredBackupInfo = Omit<StoredBackup, 'bytes'> & { id: number; size: number };
@@ -207,9 +210,18 @@ export function backupsDbName(mainName: string): string {
   return `${mainName}-backups`;
 }
 
+/** What a backup's bytes hold; undefined when they are not a readable backup. */
+export async function contentsOfBackup(bytes: Uint8Array): Promise<BackupContents | undefined> {
+  const decoded = await decodeBackup(bytes);
+  return decoded.ok ? backupContents(decoded.value.tables) : undefined;
+}
+
 export async function storeBackup(backups: BackupsDb, backup: Omit<StoredBackup, 'id'>): Promise<number> {
+  // Read before the transaction: decompressing is not IndexedDB work and would end it.
+  const contents = backup.contents ?? (await contentsOfBackup(backup.bytes));
+  const record: Omit<StoredBackup, 'id'> = contents === undefined ? backup : { ...backup, contents };
   return backups.transaction('rw', backups.backups, async () => {
-    const id = await backups.backups.add(backup);
+    const id = await backups.backups.add(record);
     const ids = await backups.backups.orderBy('id').primaryKeys();
     const excess = ids.length - KEEP_STORED_BACKUPS;
     if (excess > 0) await backups.backups.bulkDelete(ids.slice(0, excess));
@@ -217,7 +229,14 @@ export async function storeBackup(backups: BackupsDb, backup: Omit<StoredBackup,
   });
 }
 
+/** The stored backups, newest first; one stored before its contents were kept is read now. */
 export async function listStoredBackups(backups: BackupsDb): Promise<StoredBackupInfo[]> {
   const all = await backups.backups.orderBy('id').reverse().toArray();
-  return all.flatMap(({ bytes, id, ...rest }) => (id === undefined ? [] : [{ ...rest, id, size: bytes.byteLength }]));
+  const infos: StoredBackupInfo[] = [];
+  for (const { bytes, id, contents, ...rest } of all) {
+    if (id === undefined) continue;
+    const known = contents ?? (await contentsOfBackup(bytes));
+    infos.push(known === undefined ? { ...rest, id, size: bytes.byteLength } : { ...rest, id, size: bytes.byteLength, contents: known });
+  }
+  return infos;
 }

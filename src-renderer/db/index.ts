@@ -17,6 +17,7 @@ export type {
 } from './stores/types';
 export type { OpenOptions } from './open-database';
 export type { RestoreSummary, StoredBackupInfo, EncodeOptions } from './backup';
+export { contentsText, sizeText, type BackupContents } from './backup-contents';
 export { BACKUP_FORMAT } from './backup';
 export {
   DEFAULT_DB_NAME,

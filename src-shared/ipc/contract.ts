@@ -135,7 +135,7 @@ export type BridgeMethod = keyof typeof BRIDGE_METHODS;
 type Call<K extends Channel> = ArgsOf<K> extends void ? () => Promise<ResultOf<K>> : (args: ArgsOf<K>) => Promise<ResultOf<K>>;
 
 /** Commands the host's menu sends to the renderer (文件 → 导入台账… and the like). */
-export const MENU_COMMANDS = ['import-ledger', 'open-file', 'backup', 'restore', 'print', 'undo', 'redo', 'about'] as const;
+export const MENU_COMMANDS = ['import-ledger', 'open-file', 'backup', 'restore', 'print', 'undo', 'redo', 'help', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** The one main → renderer channel. */
 export const MENU_COMMAND_CHANNEL = 'menu:command';

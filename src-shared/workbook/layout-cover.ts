@@ -14,7 +14,30 @@ export function chinaDate(iso: string): string | undefined {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-/** The cover a reviewer signs and seals (封面). */
+/**
+ * The short number a reader quotes on the phone (报送编号): zone, period and revision, e.g.
+ * `jincheng-kfq-2024Q1-R2` (`2024M07` for a month). The registry gives zones no administrative
+ * code, so the zone's registry id stands for it. The submission's UUID, which tells two exports
+ * of one revision apart, stays in the hidden payload, where verify and the collection read it.
+ */
+export function shortSubmissionNumber(payload: Pick<SubmissionPayload, 'revision' | 'zone' | 'return'>): string {
+  const { year, endMonth, frequency } = payload.return.period;
+  const period = frequency === 'quarter' ? `${year}Q${Math.ceil(endMonth / 3)}` : `${year}M${String(endMonth).padStart(2, '0')}`;
+  return `${payload.zone.id}-${period}-R${payload.revision}`;
+}
+
+/** The indicator set as a reader knows it: its Chinese name with the year, and the version. */
+export function indicatorSetText(set: SubmissionPayload['indicatorSet']): string {
+  const name = set.name.includes(String(set.year)) ? set.name : `${set.name}（${set.year}年）`;
+  return `${name}，${set.version} 版`;
+}
+
+/** A cover label as printed: the words and a full-width colon, set right against the ruled value line. */
+export function coverLabel(label: string): string {
+  return `${label}：`;
+}
+
+/** The cover a reviewer signs and seals (封面), laid out as a printed form: 标签：value on a ruled line. */
 export function layoutCover(payload: SubmissionPayload): LayoutSheet {
   const b = new SheetBuilder();
   const cover = payload.return.cover;
@@ -30,20 +53,20 @@ export function layoutCover(payload: SubmissionPayload): LayoutSheet {
     ['填表人', cover.filler],
     ['联系电话', cover.phone],
     ['报出日期', cover.reportDate ?? chinaDate(payload.exportedAt)],
-    ['报送编号', payload.submissionId],
+    ['报送编号', shortSubmissionNumber(payload)],
     ['版次', `第 ${payload.revision} 版`],
-    ['指标体系', `${payload.indicatorSet.id} ${payload.indicatorSet.version}`],
+    ['指标体系', indicatorSetText(payload.indicatorSet)],
   ];
   let row = 5;
   for (const [label, value] of rows) {
-    b.set(row, 2, label, 'label');
+    b.set(row, 2, coverLabel(label), 'label');
     b.set(row, 3, value === undefined || value === '' ? null : text(value), 'value');
-    b.height(row, 24);
+    b.height(row, 28);
     row += 1;
   }
 
   row += 1;
-  b.set(row, 2, '审核人（签字）', 'label');
+  b.set(row, 2, coverLabel('审核人（签字）'), 'label');
   b.set(row, 3, null, 'value');
   b.height(row, 30);
   row += 2;
@@ -58,7 +81,7 @@ export function layoutCover(payload: SubmissionPayload): LayoutSheet {
 
   return {
     name: SHEET.cover,
-    columnWidths: [4, 18, 48, 4],
+    columnWidths: [6, 18, 46, 6],
     cells: b.cells,
     merges: b.merges,
     rowHeights: b.rowHeights,

@@ -1,21 +1,25 @@
 import type { SubmissionPayload } from './payload';
 import { SheetBuilder, type LayoutSheet } from './layout';
 import { sectionsFor, text } from './layout-common';
-import { splitText } from './safe-text';
+import { xmlSafeText } from './safe-text';
 import { SHEET } from './sheet-names';
+import { MAX_ROW_HEIGHT, STYLE_FONT_PT, heightForLines, lineHeight, splitToFit, wrappedLines } from './text-fit';
 
 const LAST_COL = 8;
-/** Long texts continue in the next row well below Excel's cell limit. */
-export const TEXT_PIECE_CHARS = 30_000;
-/** Roughly how many Chinese characters fit on one line of the merged text cell. */
-const CHARS_PER_LINE = 52;
-const LINE_HEIGHT = 15;
-/** Excel's maximum row height. */
-const MAX_ROW_HEIGHT = 409;
+const COLUMN_WIDTH = 13;
+const TEXT_WIDTH = LAST_COL * COLUMN_WIDTH;
+const TEXT_PT = STYLE_FONT_PT.paragraph;
+
+/**
+ * A long text continues in the next rows, each no taller than a row can be (409 pt), so that no
+ * line is cut when printed; one line of room is kept for the apostrophe a formula-like start gets.
+ */
+function textPieces(content: string): string[] {
+  return splitToFit(xmlSafeText(content), TEXT_WIDTH, TEXT_PT, MAX_ROW_HEIGHT - lineHeight(TEXT_PT));
+}
 
 function rowHeightFor(piece: string): number {
-  const lines = piece.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(30, lines * LINE_HEIGHT + 6));
+  return Math.min(MAX_ROW_HEIGHT, Math.max(30, heightForLines(wrappedLines(piece, TEXT_WIDTH, TEXT_PT), TEXT_PT)));
 }
 
 /** The written sections (文字材料): highlights, measures, problems, next steps. */
@@ -33,7 +37,7 @@ export function layoutTexts(payload: SubmissionPayload): LayoutSheet {
         b.span(row, 1, LAST_COL, '（未填写）', 'paragraph', 24);
         row += 1;
       } else {
-        for (const piece of splitText(content, TEXT_PIECE_CHARS)) {
+        for (const piece of textPieces(content)) {
           const cell = text(piece);
           b.span(row, 1, LAST_COL, cell, 'paragraph', rowHeightFor(cell));
           row += 1;
@@ -44,7 +48,7 @@ export function layoutTexts(payload: SubmissionPayload): LayoutSheet {
   }
   return {
     name: SHEET.texts,
-    columnWidths: Array.from({ length: LAST_COL }, () => 13),
+    columnWidths: Array.from({ length: LAST_COL }, () => COLUMN_WIDTH),
     cells: b.cells,
     merges: b.merges,
     rowHeights: b.rowHeights,

@@ -78,7 +78,8 @@ export function layoutValidation(payload: SubmissionPayload): LayoutSheet {
 
   return {
     name: SHEET.validation,
-    columnWidths: [6, 8, 28, 50, 50],
+    // The width of an A4 landscape page (about 150 units at 100 %), most of it for the two texts.
+    columnWidths: [6, 7, 26, 52, 56],
     cells: b.cells,
     merges: b.merges,
     rowHeights: b.rowHeights,

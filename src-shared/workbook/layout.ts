@@ -52,6 +52,8 @@ export interface LayoutSheet {
   /** Row heights in points, where not the default. */
   rowHeights: Array<{ row: number; height: number }>;
   orientation: 'portrait' | 'landscape';
+  /** A4 unless a sheet's columns need the wider sheet (the roster's 20 columns at a readable size). */
+  paper?: 'A3';
   /** Rows repeated at the top of each printed page, e.g. the table header. */
   printTitleRows?: { first: number; last: number };
   /** Rows kept in view when scrolling. */

@@ -11,7 +11,7 @@ const BOX: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin
 /** Text number format: Excel keeps whatever is typed into such a cell as text, never a formula. */
 export const TEXT_FORMAT = '@';
 
-const STYLES: Record<CellStyle, Partial<Style>> = {
+export const STYLES: Record<CellStyle, Partial<Style>> = {
   title: { font: { name: TITLE_FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
   subtitle: { font: { name: BODY_FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle' } },
   'subtitle-right': { font: { name: BODY_FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' } },
@@ -22,8 +22,8 @@ const STYLES: Record<CellStyle, Partial<Style>> = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
   },
   section: { font: { name: BODY_FONT, size: 10, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' }, border: BOX },
-  label: { font: { name: BODY_FONT, size: 12 }, alignment: { horizontal: 'distributed', vertical: 'middle' }, border: { bottom: thin } },
-  value: { font: { name: BODY_FONT, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: { bottom: thin } },
+  label: { font: { name: BODY_FONT, size: 12 }, alignment: { horizontal: 'right', vertical: 'bottom' } },
+  value: { font: { name: BODY_FONT, size: 12 }, alignment: { horizontal: 'left', vertical: 'bottom', wrapText: true }, border: { bottom: thin } },
   text: { font: { name: BODY_FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BOX },
   'text-center': { font: { name: BODY_FONT, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BOX },
   number: { font: { name: BODY_FONT, size: 10 }, alignment: { horizontal: 'right', vertical: 'middle' }, border: BOX },
@@ -42,7 +42,7 @@ export function renderSheet(workbook: Workbook, layout: LayoutSheet): void {
   const lastCol = layout.columnWidths.length;
   const sheet = workbook.addWorksheet(layout.name, {
     pageSetup: {
-      paperSize: 9, // A4
+      paperSize: 9, // A4; A3 below
       orientation: layout.orientation,
       fitToPage: true,
       fitToWidth: 1,
@@ -58,6 +58,8 @@ export function renderSheet(workbook: Workbook, layout: LayoutSheet): void {
     },
     views: layout.frozenRows ? [{ state: 'frozen', ySplit: layout.frozenRows, xSplit: 0 }] : [{ state: 'normal' }],
   });
+  // OOXML paper size 8 is A3; exceljs's PaperSize type lists no A3 but writes the number as given.
+  if (layout.paper === 'A3') Object.assign(sheet.pageSetup, { paperSize: 8 });
   if (layout.printTitleRows) sheet.pageSetup.printTitlesRow = `${layout.printTitleRows.first}:${layout.printTitleRows.last}`;
   const lastRow = layout.cells.reduce((max, c) => Math.max(max, c.row), 1);
   sheet.pageSetup.printArea = `A1:${columnLetters(lastCol)}${lastRow}`;

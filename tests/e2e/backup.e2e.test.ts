@@ -32,15 +32,20 @@ async function typeInto(page: Page, code: string, text: string): Promise<void> {
   await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
 }
 
+/** First run as 高平开发区 (李明), and 56.7 typed into the 2024 Q1 return's 规上工业增加值. */
+async function startWith56of7(page: Page): Promise<void> {
+  await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
+  await page.locator('#setting-fillerName').fill('李明');
+  await page.getByRole('button', { name: '保存并开始填报' }).click();
+  await openQ1of2024(page);
+  await typeInto(page, 'gyzjz', '56.7');
+}
+
 describe('backup and restore in the web build', () => {
   it('backs up, changes a value, restores the backup after confirming, and shows the original again', async () => {
     app = await openApp();
     const { page } = app;
-    await page.locator('#setting-zoneId').selectOption('gaoping-kfq');
-    await page.locator('#setting-fillerName').fill('李明');
-    await page.getByRole('button', { name: '保存并开始填报' }).click();
-    await openQ1of2024(page);
-    await typeInto(page, 'gyzjz', '56.7');
+    await startWith56of7(page);
     expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('56.70');
 
     await page.getByRole('tab', { name: '备份与恢复' }).click();
@@ -142,6 +147,69 @@ describe('a submitted return', () => {
     expect(await page.locator('[data-text-code="txtHighlights"]').inputValue()).toBe('已报送的文字');
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'return-readonly');
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('the automatic copies a restore leaves (1366×768)', () => {
+  it('lists the copy made before a restore, with its date, size and contents, and restores it after showing them', async () => {
+    app = await openApp({ viewport: { width: 1366, height: 768 } });
+    const { page } = app;
+    await startWith56of7(page);
+
+    // A backup file holding 56.70, then the clerk's own figure 99 — the data before the restore.
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    await page.getByText('还没有自动备份。').waitFor();
+    const file = await captureDownload(page, () => page.getByRole('button', { name: '备份到文件…' }).click());
+    await openQ1of2024(page);
+    await typeInto(page, 'gyzjz', '99');
+
+    // Restoring the file: the confirmation says what the file holds before anything is replaced.
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    await pickFile(page, () => page.getByRole('button', { name: '从备份恢复…' }).click(), { name: file.fileName, bytes: file.bytes });
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const facts = await dialog.locator('.restore-facts').innerText();
+    expect(facts).toMatch(/备份时间\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(facts).toMatch(/本开发区\s+高平开发区/);
+    expect(facts).toMatch(/报表\s+1 份/);
+    await screenshot(page, 'backup-restore-file-confirm-1366');
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await page.getByText(/已从“.*”恢复/).waitFor();
+    await openQ1of2024(page);
+    expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('56.70');
+
+    // The data before the restore is listed as an automatic copy.
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    const rows = page.locator('table.stored-backups tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    const row = await rows.first().innerText();
+    expect(row).toContain('恢复备份前自动保存');
+    expect(row).toMatch(/\d+ KB/);
+    expect(row).toContain('高平开发区；报表 1 份；项目 0 个');
+    await screenshot(page, 'backup-automatic-copies-1366');
+    const button = rows.first().getByRole('button', { name: '恢复此备份' });
+    const box = await button.boundingBox();
+    expect(box !== null && box.x + box.width <= 1366 && box.y + box.height <= 768).toBe(true);
+
+    await button.click();
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('这份自动备份');
+    expect(await dialog.locator('.restore-facts').innerText()).toMatch(/含开发区\s+高平开发区/);
+    await screenshot(page, 'backup-restore-automatic-confirm-1366');
+    await dialog.getByRole('button', { name: '确认恢复' }).click();
+    await page.getByText(/的自动备份恢复/).waitFor();
+
+    // The first data is back, in the database: after a reload too.
+    await openQ1of2024(page);
+    expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('99.00');
+    await page.reload();
+    await openQ1of2024(page);
+    expect(await cell(page, 'gyzjz', 'current').textContent()).toBe('99.00');
+    // Restoring the copy kept one more: the state it replaced (56.70), newest first.
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
     expect(app.errors).toEqual([]);
   });
 });

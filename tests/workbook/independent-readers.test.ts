@@ -95,7 +95,8 @@ describe.skipIf(!hasOpenpyxl)('openpyxl reads the workbook', () => {
     expect(table?.header).toEqual(['晋城开发区', '2024年1–3月', SHEET.indicators]);
     expect(table?.footer).toContain('&P');
     expect(table?.footer).toContain('&N');
-    expect(inspection.sheets.find((s) => s.name === SHEET.roster)).toMatchObject({ printTitleRows: '$3:$3', maxRow: 3 + ret.roster.length });
+    // The roster: A3 landscape, one page wide, the header row on every page, the 合计 row last.
+    expect(inspection.sheets.find((s) => s.name === SHEET.roster)).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToWidth: 1, printTitleRows: '$3:$3', maxRow: 4 + ret.roster.length });
   });
 
   it('sees the merged title and section rows', () => {
@@ -173,13 +174,14 @@ describe.skipIf(!SOFFICE)('LibreOffice converts every sheet to CSV with the expe
     const texts = sheets.get(SHEET.texts)?.flat() ?? [];
     expect(texts).toContain(`'${FORMULA_TEXT}`);
     expect(texts).not.toContain('3');
-    expect(sheets.get(SHEET.cover)?.find((r) => r[1] === '联系电话')?.[2]).toBe("'+86 0356 2021234");
+    expect(sheets.get(SHEET.cover)?.find((r) => r[1] === '联系电话：')?.[2]).toBe("'+86 0356 2021234");
   });
 
   it('shows every roster project and the explanation of the warning', () => {
     const roster = sheets.get(SHEET.roster) ?? [];
-    const names = roster.slice(3).map((r) => r[1]);
+    const names = roster.slice(3, 3 + ret.roster.length).map((r) => r[1]);
     expect(names).toEqual(ret.roster.map((r) => r['name']));
+    expect(roster[3 + ret.roster.length]?.slice(0, 2)).toEqual(['合计', `${ret.roster.length} 个项目`]);
     const validation = sheets.get(SHEET.validation) ?? [];
     expect(validation.find((r) => r[1] === '提示')?.slice(2)).toEqual(['工业投资（本期）', '工业投资同比增长超过 50%，请说明原因。', EXPLANATION]);
     expect(validation[1]?.[0]).toBe('校验通过：无错误；1 条提示均已填写合理性说明。');

@@ -1,6 +1,7 @@
 /** Backup and restore of the whole database, and the backups the program makes by itself. */
 import type { Result } from '../../../src-shared/model';
 import { decodeBackup, exportBackup, listStoredBackups, restoreDecoded, storeBackup, type EncodeOptions, type RestoreSummary, type StoredBackupInfo } from '../backup';
+import { backupContents, type BackupContents } from '../backup-contents';
 import { describeError } from './store-core';
 import { AuditPart } from './audit-store';
 
@@ -8,6 +9,13 @@ export class BackupPart extends AuditPart {
   /** The whole database as one file's bytes (name it `*.zrbak`). */
   async exportBackup(options: EncodeOptions = {}): Promise<Uint8Array> {
     return exportBackup(this.db, this.now(), options);
+  }
+
+  /** What a backup file holds (its date, zones, returns, projects), for the confirmation; nothing is written. */
+  async inspectBackup(bytes: Uint8Array): Promise<Result<{ createdAt: string; schemaVersion: number; contents: BackupContents }>> {
+    const decoded = await decodeBackup(bytes);
+    if (!decoded.ok) return decoded;
+    return { ok: true, value: { createdAt: decoded.value.createdAt, schemaVersion: decoded.value.schemaVersion, contents: backupContents(decoded.value.tables) }, issues: [] };
   }
 
   /**
