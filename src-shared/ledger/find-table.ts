@@ -16,6 +16,12 @@ export interface FindTableOptions {
   targets: MappingTarget[];
   limits: LedgerLimits;
   date1904: boolean;
+  /**
+   * Let go of each SheetJS row below the header once it is read (`sheet.data[r]` becomes
+   * undefined), so the sheet's cells and the table's rows are not both held in full: the
+   * caller owns the sheet and needs nothing of it afterwards (parseLedgerFile).
+   */
+  consumeRows?: boolean;
 }
 
 /** How many rows from the top a header is looked for in. */
@@ -258,8 +264,9 @@ export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<Ledge
   const columnSet = new Set(columnIndexes);
   for (let r = bottom + 1; r < data.length; r++) {
     const raw = data[r];
+    if (opts.consumeRows) data[r] = undefined;
     for (const m of merges.byStartRow.get(r) ?? []) {
-      if (m.e.r > m.s.r && columnSet.has(m.s.c)) carry.set(m.s.c, { until: m.e.r, value: toTableCell(data[m.s.r]?.[m.s.c]) });
+      if (m.e.r > m.s.r && columnSet.has(m.s.c)) carry.set(m.s.c, { until: m.e.r, value: toTableCell(raw?.[m.s.c]) });
     }
     const cells: TableCell[] = new Array<TableCell>(columns.length);
     let nonEmpty = 0;
