@@ -73,11 +73,11 @@ export function normaliseName(name: string): string {
     .replace(/[\s\u00a0·•.,，。、;；:："'“”‘’()（）\[\]【】《》<>\-—_/\\]+/g, '');
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
 /** Two rows of the edit-distance table, reused from call to call (names are short; grown when not). */
 let previousRow = new Int32Array(64);
 let currentRow = new Int32Array(64);
 
+/** Levenshtein distance (in UTF-16 code units), stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
