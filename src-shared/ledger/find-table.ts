@@ -335,7 +335,8 @@ export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<Ledge
     let headerLike = 0;
     for (let k = 0; k < texts.length; k++) {
       const t = texts[k] ?? '';
-      if (t !== '' && normaliseHeaderText(t) === headerLast[k]) headerLike += 1;
+      // A number's or a yes/no's text (12.5, 1e-7, true) is already as normaliseHeaderText would make it.
+      if (t !== '' && (typeof cells[k] === 'string' ? normaliseHeaderText(t) : t) === headerLast[k]) headerLike += 1;
     }
     if (headerLike >= Math.max(2, nonEmpty / 2)) {
       skipped.push({ row: r + 1, reason: '重复的表头行' });
