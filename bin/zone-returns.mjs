@@ -3,7 +3,6 @@
 // TypeScript at run time. In a checkout the bundle is built on first run and again whenever a
 // source is newer than it (asked while the bundle loads), so it works from a clean clone after
 // `npm ci`; an installed copy without the sources just runs the bundle it has.
-import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { buildCli, cliBuildIsStaleAsync, cliEntry, hasSources } from '../scripts/cli-build.mjs';
 
@@ -17,6 +16,7 @@ if (await stale) {
   process.stderr.write('正在构建命令行（out/cli/）…\n');
   buildCli({ quiet: true });
   // The stale bundle may be half loaded: the fresh one runs in a process of its own.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...argv], { stdio: 'inherit' });
   process.exitCode = child.status ?? 1;
 } else {

@@ -1,7 +1,6 @@
 // The command line's bundle (out/cli/, vite.cli.config.ts): when it is stale and how it is built.
 // Used by bin/zone-returns.mjs (which builds it on first run from a checkout), the unit tests'
 // globalSetup and `npm run build:cli`.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -60,6 +59,8 @@ export async function cliBuildIsStaleAsync() {
 export function buildCli({ quiet = false } = {}) {
   const staging = `${cliOut}.build-${process.pid}`;
   const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  // Loaded only to build: the command's every start would otherwise pay for child_process.
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const result = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.cli.config.ts', '--outDir', staging, '--emptyOutDir', '--logLevel', quiet ? 'warn' : 'info'], {
     cwd: repoRoot,
     encoding: 'utf8',
