@@ -71,8 +71,17 @@ export function buildCli({ quiet = false } = {}) {
     throw new Error(`命令行构建失败（vite build --config vite.cli.config.ts，退出码 ${result.status ?? result.signal}）：\n${result.stdout}${result.stderr}`);
   }
   if (!quiet) process.stderr.write(result.stdout);
+  // Two commands started at once may both build: the first to put its bundle in place wins, the other's is dropped.
   const old = `${cliOut}.old-${process.pid}`;
-  if (existsSync(cliOut)) renameSync(cliOut, old);
-  renameSync(staging, cliOut);
+  try {
+    renameSync(cliOut, old);
+  } catch {
+    // No bundle yet, or another build has just moved it.
+  }
+  try {
+    renameSync(staging, cliOut);
+  } catch {
+    rmSync(staging, { recursive: true, force: true });
+  }
   rmSync(old, { recursive: true, force: true });
 }
