@@ -13,12 +13,12 @@ const loading = import(pathToFileURL(cliEntry).href).then(
   (error) => ({ error }),
 );
 if (await stale) {
+  await loading; // out/cli/main.mjs has no static imports: what was loaded of the stale bundle never runs.
   process.stderr.write('正在构建命令行（out/cli/）…\n');
   buildCli({ quiet: true });
-  // The stale bundle may be half loaded: the fresh one runs in a process of its own.
-  const { spawnSync } = process.getBuiltinModule('node:child_process');
-  const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...argv], { stdio: 'inherit' });
-  process.exitCode = child.status ?? 1;
+  // The fresh entry under a URL of its own (the chunks it loads on demand have new names where they changed).
+  const { main } = await import(`${pathToFileURL(cliEntry).href}?built=${Date.now()}`);
+  process.exitCode = await main(argv);
 } else {
   const loaded = await loading;
   if (!loaded.main) {
