@@ -11,6 +11,7 @@ export const cliOut = join(repoRoot, 'out', 'cli');
 /** The entry bin/zone-returns.mjs imports. */
 export const cliEntry = join(cliOut, 'main.mjs');
 
+const TEST_FILE = /\.test\.tsx?$/;
 const SOURCES = ['src-main', 'src-shared', 'src-server', 'seeds', 'vite.cli.config.ts', 'package.json'];
 
 /** @returns {string[]} every source path of the bundle (folders and files) */
@@ -23,7 +24,10 @@ function sourcePaths() {
     } catch {
       return [];
     }
-    return info.isDirectory() ? [path, ...readdirSync(path, { recursive: true }).map((name) => join(path, String(name)))] : [path];
+    if (!info.isDirectory()) return [path];
+    // Tests are never bundled: their files are not asked about.
+    const names = readdirSync(path, { recursive: true }).map(String).filter((name) => !TEST_FILE.test(name));
+    return [path, ...names.map((name) => join(path, name))];
   });
 }
 
