@@ -15,6 +15,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Builds the CLI's bundle (out/cli/) once when stale: the tests that start bin/zone-returns.mjs run it.
+          globalSetup: ['tests/cli/global-setup.ts'],
           include: ['src-shared/**/*.test.ts', 'src-main/**/*.test.ts', 'src-server/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', '**/node_modules/**'],
         },

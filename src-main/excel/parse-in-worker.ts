@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LedgerFile } from '../../src-shared/ledger';
 import type { Result, UserIssue } from '../../src-shared/model';
+import { workerModule, type WorkerModule } from '../../src-shared/worker-module';
 import type { LedgerJob, LedgerJobAnswer } from './ledger-job';
 
 export interface WorkerLimits {
@@ -18,16 +19,14 @@ export interface WorkerLimits {
 export const DEFAULT_WORKER_LIMITS: WorkerLimits = { timeoutMs: 30_000, maxHeapMb: 768 };
 
 /**
- * Where the worker script is. The Electron build passes its bundled JavaScript file; from source
- * (the CLI through tsx, the tests) the worker is TypeScript and is loaded through tsx first.
+ * Where the worker script is. The Electron build passes its bundled JavaScript file; the CLI's
+ * bundle (out/cli/, vite.cli.config.ts) has ledger-worker.mjs beside its chunks; from source
+ * (vitest, the benchmarks through tsx) the worker is TypeScript and is loaded through tsx first.
  */
-export interface WorkerSpec {
-  url: URL;
-  typescript: boolean;
-}
+export type WorkerSpec = WorkerModule;
 
 export function defaultWorkerSpec(): WorkerSpec {
-  return { url: new URL('./ledger-worker.ts', import.meta.url), typescript: true };
+  return workerModule(import.meta.url, 'ledger-worker');
 }
 
 function startWorker(spec: WorkerSpec, maxHeapMb: number): Worker {

@@ -5,6 +5,7 @@
  * being answered meanwhile.
  */
 import { Worker } from 'node:worker_threads';
+import { workerModule } from '../../src-shared/worker-module';
 import type { VerifiedWorkbook, VerifyWorkbook } from './verify-workbook';
 
 export interface VerifyPoolOptions {
@@ -26,10 +27,11 @@ interface Slot {
 }
 
 function startWorker(maxHeapMb: number): Worker {
-  const url = new URL('./verify-worker.ts', import.meta.url);
-  // Loader hooks given as --import do not reach worker threads; registering tsx inside the worker does.
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
-  const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+  const { url, typescript } = workerModule(import.meta.url, 'verify-worker');
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  // From source: loader hooks given as --import do not reach worker threads; registering tsx inside the worker does.
+  const boot = (): string => `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); });`;
+  const worker = typescript ? new Worker(boot(), { eval: true, resourceLimits }) : new Worker(url, { resourceLimits });
   worker.unref();
   return worker;
 }

@@ -73,22 +73,36 @@ export function normaliseName(name: string): string {
     .replace(/[\s\u00a0·•.,，。、;；:："'“”‘’()（）\[\]【】《》<>\-—_/\\]+/g, '');
 }
 
-/** Levenshtein distance, stopping early once it exceeds `max`. */
+/** Two rows of the edit-distance table, reused from call to call (names are short; grown when not). */
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
+/** Levenshtein distance (in UTF-16 code units), stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (previousRow.length <= n) {
+    previousRow = new Int32Array(n + 1);
+    currentRow = new Int32Array(n + 1);
+  }
+  let prev = previousRow;
+  let cur = currentRow;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = a.charCodeAt(i - 1);
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+    for (let j = 1; j <= n; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const swap = prev;
     prev = cur;
+    cur = swap;
   }
-  return prev[b.length] ?? 0;
+  return prev[n] ?? 0;
 }
 
 /** Similar enough to ask the clerk: one name inside the other, or a few characters apart. */

@@ -16,6 +16,12 @@ export interface FindTableOptions {
   targets: MappingTarget[];
   limits: LedgerLimits;
   date1904: boolean;
+  /**
+   * Let go of each SheetJS row below the header once it is read (`sheet.data[r]` becomes
+   * undefined), so the sheet's cells and the table's rows are not both held in full: the
+   * caller owns the sheet and needs nothing of it afterwards (parseLedgerFile).
+   */
+  consumeRows?: boolean;
 }
 
 /** How many rows from the top a header is looked for in. */
@@ -275,8 +281,9 @@ export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<Ledge
   const columnSet = new Set(columnIndexes);
   for (let r = bottom + 1; r < data.length; r++) {
     const raw = data[r];
+    if (opts.consumeRows) data[r] = undefined;
     for (const m of merges.byStartRow.get(r) ?? []) {
-      if (m.e.r > m.s.r && columnSet.has(m.s.c)) carry.set(m.s.c, { until: m.e.r, value: toTableCell(data[m.s.r]?.[m.s.c]) });
+      if (m.e.r > m.s.r && columnSet.has(m.s.c)) carry.set(m.s.c, { until: m.e.r, value: toTableCell(raw?.[m.s.c]) });
     }
     const cells: TableCell[] = new Array<TableCell>(columns.length);
     let nonEmpty = 0;
@@ -345,7 +352,8 @@ export function findTable(sheet: RawSheet, opts: FindTableOptions): Result<Ledge
     let headerLike = 0;
     for (let k = 0; k < texts.length; k++) {
       const t = texts[k] ?? '';
-      if (t !== '' && normaliseHeaderText(t) === headerLast[k]) headerLike += 1;
+      // A number's or a yes/no's text (12.5, 1e-7, true) is already as normaliseHeaderText would make it.
+      if (t !== '' && (typeof cells[k] === 'string' ? normaliseHeaderText(t) : t) === headerLast[k]) headerLike += 1;
     }
     if (headerLike >= Math.max(2, nonEmpty / 2)) {
       skipped.push({ row: r + 1, reason: '重复的表头行' });

@@ -31,7 +31,8 @@ export function parseLedgerFile(bytes: Uint8Array, opts: ParseLedgerOptions): Re
   for (const sheet of wb.sheets) {
     let columnCount = 0;
     for (const row of sheet.data) columnCount = Math.max(columnCount, row?.length ?? 0);
-    const found = findTable(sheet, { fileName: opts.fileName, targets: opts.targets, limits, date1904: wb.date1904 });
+    // The sheet is ours alone: its rows are let go as the table takes them.
+    const found = findTable(sheet, { fileName: opts.fileName, targets: opts.targets, limits, date1904: wb.date1904, consumeRows: true });
     sheets.push({ name: sheet.name, hidden: sheet.hidden, rowCount: sheet.data.length, columnCount, hasTable: found.ok });
     if (found.ok) tables.push(found.value);
     else if (found.issues.some((i) => i.code !== 'no-table')) return { ok: false, issues: found.issues };

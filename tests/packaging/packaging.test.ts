@@ -55,6 +55,15 @@ describe('electron-builder configuration', () => {
     expect(pkg.build).toBeUndefined();
   });
 
+  it('packs the command line\'s bundle (out/cli/), which the build that precedes every installer makes', () => {
+    // `npm run build` = the app, then the CLI bundle (vite.cli.config.ts writes out/cli/); files takes all of out/.
+    expect(pkg.scripts['build']).toMatch(/npm run build:cli/);
+    expect(pkg.scripts['build:cli']).toBe('vite build --config vite.cli.config.ts');
+    for (const script of ['dist:win', 'dist:linux']) expect(pkg.scripts[script]).toMatch(/^npm run build && /);
+    const packed = (file: string): boolean => config.files.some((pattern) => pattern === file || (pattern.endsWith('/**') && file.startsWith(pattern.slice(0, -2))));
+    for (const file of ['out/cli/main.mjs', 'out/cli/ledger-worker.mjs', 'out/cli/verify-worker.mjs']) expect(packed(file), file).toBe(true);
+  });
+
   it('builds an NSIS installer and a portable .exe for Windows x64, and .deb for UOS / Kylin on x64 and arm64', () => {
     expect(config.win.target).toEqual([
       { target: 'nsis', arch: ['x64'] },
