@@ -1,4 +1,4 @@
-import type { CellClassParams, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
@@ -259,19 +259,42 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
 
   // Typing in a cell editor: derived figures follow the number as it is typed (before Enter).
-  const onInputCapture = useCallback(
-    (event: FormEvent<HTMLElement>) => {
-      const api = apiRef.current;
-      const editing = api?.getEditingCells()[0];
-      if (!(event.target instanceof HTMLInputElement) || editing?.column === undefined) return;
-      const colId = editing.column.getColId();
-      const row = rowsRef.current[editing.rowIndex];
+  const draftOf = useCallback(
+    (text: string, rowIndex: number, colId: string) => {
+      const row = rowsRef.current[rowIndex];
       if (row === undefined || !isValueColumn(colId)) return;
-      const parsed = parseCellNumber(event.target.value, row.kind, row.unit);
-      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text: event.target.value });
+      const parsed = parseCellNumber(text, row.kind, row.unit);
+      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text });
       onDraft(parsed.ok ? { code: row.code, column: colId, before: cellNumber(valuesRef.current, row.code, colId), after: parsed.value } : null);
     },
     [onDraft, returnId],
+  );
+
+  const onInputCapture = useCallback(
+    (event: FormEvent<HTMLElement>) => {
+      const editing = apiRef.current?.getEditingCells()[0];
+      if (!(event.target instanceof HTMLInputElement) || editing?.column === undefined) return;
+      draftOf(event.target.value, editing.rowIndex, editing.column.getColId());
+    },
+    [draftOf],
+  );
+
+  // An edit begun by typing starts with that key already in the editor, and no input event says
+  // so: the first keystroke's figure is drafted here, or the growth would wait for the second key.
+  const onCellEditingStarted = useCallback(
+    (event: CellEditingStartedEvent<IndicatorRow>) => {
+      const colId = event.column.getColId();
+      const rowIndex = event.rowIndex;
+      if (rowIndex === null || !isValueColumn(colId)) return;
+      const value: unknown = event.api.getCellEditorInstances()[0]?.getValue();
+      const text = value === null || value === undefined ? undefined : String(value);
+      const row = rowsRef.current[rowIndex];
+      if (text === undefined || row === undefined) return;
+      const stored = cellNumber(valuesRef.current, row.code, colId);
+      if (text.trim() === (stored === null ? '' : String(stored))) return;
+      draftOf(text, rowIndex, colId);
+    },
+    [draftOf],
   );
 
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
@@ -319,6 +342,7 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         navigateToNextCell={navigateToNextCell}
         tabToNextCell={tabToNextCell}
         onCellEditRequest={onCellEditRequest}
+        onCellEditingStarted={onCellEditingStarted}
         onCellEditingStopped={(event) => {
           onDraft(null);
           // The edit is now a cell edit request (saved) or given up with Esc: its draft is done.
