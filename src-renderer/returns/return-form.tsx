@@ -6,7 +6,7 @@ import { periodLabel, periodShortLabel } from '../../src-shared/period';
 import { indicatorsFor } from '../../src-shared/seeds';
 import type { Repository } from '../db';
 import { TextSection } from '../texts/text-section';
-import { buildSectionRows, type IndicatorRow } from './build-section-rows';
+import { buildSectionRows, keepUnchangedRows, type IndicatorRow } from './build-section-rows';
 import { CoverPanel } from './cover-panel';
 import { IssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
@@ -15,7 +15,7 @@ import { edgeInputCell, isInputCell } from './section-navigation';
 import { takeTypingDraft } from '../app/typing-draft';
 import { parseCellNumber } from '../grid/parse-cell-number';
 import { cellNumber } from './value-edits';
-import { useReturnEditor, type ReturnEditor } from './use-return-editor';
+import { timed, useReturnEditor, type ReturnEditor } from './use-return-editor';
 
 export interface ReturnFormProps {
   repo: Repository;
@@ -92,16 +92,18 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
     );
   };
 
-  const rowsBySection = useMemo(
-    () =>
-      new Map(
-        gridSections.map((section: IndicatorSection) => [
-          section.id,
-          buildSectionRows({ section, reported, ret: editor.ret, computed: editor.computed, issues: editor.issues, lastYearReturn: editor.lastYearReturn, readOnly: editor.readOnly }),
-        ]),
-      ),
-    [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly],
-  );
+  // Rows whose figures did not change stay the same objects (and a section with none changed, the same array).
+  const keptRows = useRef(new Map<string, IndicatorRow[]>());
+  const rowsBySection = useMemo(() => timed('rows', () => {
+    const next = new Map(
+      gridSections.map((section: IndicatorSection) => {
+        const rows = buildSectionRows({ section, reported, ret: editor.ret, computed: editor.computed, issues: editor.issues, lastYearReturn: editor.lastYearReturn, readOnly: editor.readOnly });
+        return [section.id, keepUnchangedRows(keptRows.current.get(section.id), rows)] as const;
+      }),
+    );
+    keptRows.current = next;
+    return next;
+  }), [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly]);
 
   // The official 主要指标 table's rows (every indicators section, text indicators included), for a paste that runs on past its section.
   const formTable = useMemo(() => {

@@ -282,6 +282,13 @@ async function main(): Promise<void> {
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /返回/ }).first().click();
       await waitList(page);
+      const spent = await page.evaluate(() => {
+        const sums = new Map<string, number>();
+        for (const m of performance.getEntriesByType('measure')) sums.set(m.name, (sums.get(m.name) ?? 0) + m.duration);
+        performance.clearMeasures();
+        return [...sums].map(([name, ms]) => `${name} ${ms.toFixed(0)}`).join(', ');
+      });
+      console.log(`    in the app (performance measures, this opening and its keys): ${spent}`);
       console.log(`  opening ${i + 1}${i === 0 ? ' (first after load)' : ''}: ${op.toFixed(0)} ms (raw ${base.toFixed(0)} ms); keys ${keys.op.slice(-KEYS.length).map((x) => x.toFixed(0)).join(' ')} ms`);
     }
     record('(a) open a return of the 10,000-project zone to interactive', 'raw IndexedDB reads of the same rows', open, '≤ 300 ms, ≤ 1.5× raw');
@@ -321,6 +328,8 @@ async function main(): Promise<void> {
       });
       restore.base.push(base);
       restore.op.push(op);
+      const spent = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('restore:')).map((m) => `${m.name} ${m.duration.toFixed(0)}`).join(', '));
+      console.log(`    in the app: ${spent}`);
       console.log(`  pair ${i + 1}: restore ${op.toFixed(0)} ms, raw ${base.toFixed(0)} ms`);
       // Dismiss the notice for the next pair: a fresh page.
       await page.reload({ waitUntil: 'load' });
