@@ -8,9 +8,9 @@ import type { Repository } from '../db';
 import { TextSection } from '../texts/text-section';
 import { buildSectionRows, keepUnchangedRows, type IndicatorRow } from './build-section-rows';
 import { CoverPanel } from './cover-panel';
-import { IssueList } from './issue-list';
+import { KeptIssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
-import { SectionGrid } from './section-grid';
+import { KeptSectionGrid } from './section-grid';
 import { edgeInputCell, isInputCell } from './section-navigation';
 import { takeTypingDraft } from '../app/typing-draft';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -172,11 +172,13 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
     [names, rosterNames, editor.ret.roster],
   );
 
+  const rowsRef = useRef(rowsBySection);
+  rowsRef.current = rowsBySection;
   const jump = useCallback(
     (issue: ValidationIssue) => {
       const t = issue.target;
       if (t.kind === 'indicator') {
-        for (const [sectionId, rows] of rowsBySection) {
+        for (const [sectionId, rows] of rowsRef.current) {
           const rowIndex = rows.findIndex((r) => r.code === t.code);
           if (rowIndex < 0) continue;
           const api = apis.current.get(sectionId);
@@ -194,7 +196,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
         onRosterIssue(t.rowId, t.field);
       }
     },
-    [rowsBySection, names, editor, onRosterIssue],
+    [names, editor.say, onRosterIssue],
   );
 
 
@@ -229,7 +231,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
       <div className="return-body">
         <div className="return-sections">
           {gridSections.map((section) => (
-            <SectionGrid
+            <KeptSectionGrid
               key={section.id}
               sectionId={section.id}
               title={section.title}
@@ -247,7 +249,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
               readOnly={editor.readOnly}
             >
               {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
-            </SectionGrid>
+            </KeptSectionGrid>
           ))}
           {textIndicators.length > 0 && (
             <section className="panel">
@@ -258,7 +260,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
             </section>
           )}
         </div>
-        <IssueList issues={editor.issues} explanations={editor.ret.explanations} placeOf={placeOf} onJump={jump} onExplain={editor.saveExplanation} readOnly={editor.readOnly} />
+        <KeptIssueList issues={editor.issues} explanations={editor.ret.explanations} placeOf={placeOf} onJump={jump} onExplain={editor.saveExplanation} readOnly={editor.readOnly} />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -359,3 +359,16 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
     </section>
   );
 }
+
+/**
+ * The section grid, drawn again only when what it shows changed: its rows (kept as the same
+ * array while no figure of the section moved, see keepUnchangedRows), the stored values, or
+ * whether it is read-only. A keystroke in one section thus redraws that section only. The
+ * callbacks are not compared: the form's are stable or read what they need at call time, and
+ * `formTable` (for a paste running past the section) changes with drafts only, which a paste
+ * does not read — any commit changes `values` and so redraws every section with a fresh one.
+ */
+export const KeptSectionGrid = memo(
+  SectionGrid,
+  (a, b) => a.rows === b.rows && a.values === b.values && a.readOnly === b.readOnly && a.returnId === b.returnId && a.title === b.title && a.sectionId === b.sectionId && a.onDraft === b.onDraft && a.onUndo === b.onUndo && a.onRedo === b.onRedo,
+);
