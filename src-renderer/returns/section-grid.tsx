@@ -43,6 +43,7 @@ export interface SectionGridProps {
 }
 
 const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
+const SECTION_HEADER_HEIGHT = 48;
 const SECTION_LOCALE: Record<string, string> = { noRowsToShow: '本部分没有本开发区需填报的指标' };
 
 const LOCKED_MESSAGE = '本报表已报送，只能查看，不能修改。如需修改，请由审核人退回后再改。';
@@ -167,7 +168,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'growth',
         headerName: '同比增长（%）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 0.9,
         minWidth: 104,
         valueGetter: (p: RowParams) => (p.data?.growth.kind === 'number' ? p.data.growth.value : null),
@@ -179,7 +179,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'target',
         headerName: '省定目标（%）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 0.9,
         minWidth: 104,
         valueGetter: (p: RowParams) => p.data?.target ?? null,
@@ -190,7 +189,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'gap',
         headerName: '差距（百分点）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 1,
         minWidth: 116,
         valueGetter: (p: RowParams) => (p.data?.gap.kind === 'number' ? p.data.gap.value : null),
@@ -339,6 +337,8 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         columnDefs={columnDefs}
         getRowId={sectionRowId}
         domLayout="autoHeight"
+        // A fixed header of two lines (同比增长 / （%）): no header measured on first paint (autoHeaderHeight would force a layout per grid).
+        headerHeight={SECTION_HEADER_HEIGHT}
         navigateToNextCell={navigateToNextCell}
         tabToNextCell={tabToNextCell}
         onCellEditRequest={onCellEditRequest}
