@@ -314,6 +314,11 @@ async function main(): Promise<void> {
       await page.getByRole('button', { name: '从备份恢复…' }).click();
       await (await chooser).setFiles({ name: 'bench.zrbak', mimeType: 'application/octet-stream', buffer: Buffer.from(file) });
       await page.getByRole('button', { name: '确认恢复' }).waitFor();
+      // The first restore's progress bar, photographed while it runs (tests/.tmp/bench-restore-progress.png).
+      const shot = i > 0 ? Promise.resolve() : page.locator('.restore-progress').waitFor({ timeout: 60_000 }).then(async () => {
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: join(tmp, 'bench-restore-progress.png') });
+      }).catch((error: unknown) => console.log(`no progress screenshot: ${String(error)}`));
       const op = await page.evaluate(async () => {
         const confirm = [...document.querySelectorAll('button')].find((b) => b.textContent === '确认恢复');
         if (confirm === undefined) throw new Error('no 确认恢复');
@@ -326,6 +331,7 @@ async function main(): Promise<void> {
         }, 600_000);
         return end - start;
       });
+      await shot;
       restore.base.push(base);
       restore.op.push(op);
       const spent = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('restore:')).map((m) => `${m.name} ${m.duration.toFixed(0)}`).join(', '));
