@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validationGate } from '../../src-shared/lifecycle';
-import { BACKUP_FORMAT, encodeBackup, KEEP_STORED_BACKUPS, readAllTables, storeBackup, type BackupDocument } from './backup';
+import { BACKUP_FORMAT, encodeBackup, KEEP_STORED_BACKUPS, readAllTables, RESTORE_CHUNK_ROWS, storeBackup, type BackupDocument, type RestoreProgress } from './backup';
 import type { Repository } from './repository';
 import { SCHEMA_VERSION, TABLE_NAMES } from './schema';
 import { expectOk, openTestRepository, repositoryWithReturn, testEnv } from './test-support';
@@ -159,4 +159,50 @@ describe('a bad backup file is refused and nothing changes', () => {
     expect(first?.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await contents(repo)).toEqual(before);
   });
+});
+
+describe('a restore in bulk', () => {
+  /** A backup of `repo` with `lines` more audit lines and, when `collide`, one settings key twice (a write that fails late). */
+  async function bigBackup(repo: Repository, lines: number, collide: boolean): Promise<Uint8Array> {
+    const doc: BackupDocument = { format: BACKUP_FORMAT, schemaVersion: SCHEMA_VERSION, createdAt: '2024-05-01T00:00:00.000Z', tables: await readAllTables(repo.db) };
+    const audit = doc.tables['auditLog'] ?? [];
+    const last = audit.reduce<number>((max, e) => Math.max(max, (e as { seq: number }).seq), 0);
+    for (let i = 1; i <= lines; i += 1) audit.push({ seq: last + i, at: '2024-05-01T00:00:00.000Z', who: '张三', returnId: null, zoneId: 'jincheng-kfq', table: 'values', key: `k${i}`, field: 'current', old: null, new: i, action: 'update' });
+    const settings = doc.tables['settings'] ?? [];
+    if (collide) doc.tables['settings'] = [...settings, ...settings];
+    return encodeBackup(doc, { gzip: false });
+  }
+
+  it(`writes in chunks of ${RESTORE_CHUNK_ROWS} rows with progress, and adds one audit line for the whole restore`, async () => {
+    const { repo } = await filledRepository();
+    const bytes = await bigBackup(repo, RESTORE_CHUNK_ROWS + 500, false);
+    const rowsInFile = Object.values(((JSON.parse(new TextDecoder().decode(bytes)) as BackupDocument).tables)).reduce((n, rows) => n + rows.length, 0);
+    const seen: RestoreProgress[] = [];
+    expectOk(await repo.restoreBackup(bytes, '李四', (p) => seen.push(p)));
+    expect(seen.slice(0, 2).map((p) => p.phase)).toEqual(['reading', 'keeping']);
+    const writing = seen.filter((p) => p.phase === 'writing');
+    expect(writing[0]).toEqual({ phase: 'writing', done: 0, total: rowsInFile });
+    expect(writing.at(-1)).toEqual({ phase: 'writing', done: rowsInFile, total: rowsInFile });
+    // The audit log is more than one chunk: it is written in two, with progress between.
+    expect(writing.some((p) => p.done > 0 && p.done < rowsInFile)).toBe(true);
+    const audit = await repo.auditTrail();
+    expect(audit.filter((e) => e.action === 'restore')).toHaveLength(1);
+    expect(await repo.db.auditLog.count()).toBe(((JSON.parse(new TextDecoder().decode(bytes)) as BackupDocument).tables['auditLog'] ?? []).length + 1);
+  });
+
+  it('leaves the old data when a write fails after other tables and chunks were written', async () => {
+    const { repo } = await filledRepository();
+    const bytes = await bigBackup(repo, RESTORE_CHUNK_ROWS + 500, true);
+    // The data now differs from the file's.
+    await repo.setSettings({ phone: '13900000000' });
+    const before = await contents(repo);
+    const seen: RestoreProgress[] = [];
+    const result = await repo.restoreBackup(bytes, '李四', (p) => seen.push(p));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.issues[0]?.code).toBe('backup-restore-failed');
+    expect(result.ok ? '' : result.issues[0]?.message).toContain('数据库已回到恢复前的状态');
+    // It failed midway: the audit log's chunks were already written when settings collided.
+    expect(Math.max(...seen.map((p) => p.done))).toBeGreaterThan(RESTORE_CHUNK_ROWS);
+    expect(await contents(repo)).toEqual(before);
+  }, 60_000);
 });

@@ -17,7 +17,8 @@ import type { Result, UserIssue } from '../../src-shared/model';
 import { allowAuditLogRewrite, dexieDeps, type IndexedDbDeps, type ZoneReturnsDb } from './database';
 import { backupContents, type BackupContents } from './backup-contents';
 import { migrateV1toV2 } from './migrations';
-import { SCHEMA_VERSION, SYNC_STORES, TABLE_NAMES, type JsonValue, type Tables } from './schema';
+import { DATABASE_EPOCH_KEY, ROSTER_VERSION_STORES, SCHEMA_VERSION, SYNC_STORES, TABLE_NAMES, type JsonValue, type Tables } from './schema';
+import { newRosterVersion } from './roster-version';
 import { validateTablesV1, validateTablesV2 } from './validate-tables';
 
 export const BACKUP_FORMAT = 'zone-returns/backup@1';
@@ -113,11 +114,12 @@ export async function decodeBackup(bytes: Uint8Array): Promise<Result<DecodedBac
 
 /**
  * Every table of an open Dexie database, read in one transaction so the copy is consistent —
- * except the device's upload queue and enrollment (schema version 3), which stay on this machine.
+ * except the device's upload queue and enrollment (schema version 4), which stay on this machine,
+ * and the roster versions (schema version 5), which describe this database's writes.
  */
 export async function readAllTables(db: Dexie): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
-  const kept = db.tables.filter((t) => !Object.hasOwn(SYNC_STORES, t.name));
+  const kept = db.tables.filter((t) => !Object.hasOwn(SYNC_STORES, t.name) && !Object.hasOwn(ROSTER_VERSION_STORES, t.name));
   await db.transaction('r', kept, async () => {
     for (const table of kept) tables[table.name] = await table.toArray();
   });
@@ -139,19 +141,52 @@ export async function restoreBackup(db: ZoneReturnsDb, bytes: Uint8Array, who: s
   return restoreDecoded(db, decoded.value, who, now);
 }
 
-/** Writes checked backup tables over the database, all or nothing. */
-export async function restoreDecoded(db: ZoneReturnsDb, decoded: DecodedBackup, who: string, now: Date): Promise<Result<RestoreSummary>> {
+/** How far a restore is: reading the file, keeping a copy of the current data, writing the tables. */
+export interface RestoreProgress {
+  phase: 'reading' | 'keeping' | 'writing';
+  /** Rows written so far (writing), else 0. */
+  done: number;
+  /** Rows to write (writing), else 0. */
+  total: number;
+}
+
+/** Rows per bulk write: large enough to keep IndexedDB busy, small enough to show progress. */
+export const RESTORE_CHUNK_ROWS = 20_000;
+
+/**
+ * Writes checked backup tables over the database, all or nothing: every table cleared and bulk
+ * written in ONE read-write transaction (a failure anywhere rolls all of it back, the old data
+ * stays), in chunks of RESTORE_CHUNK_ROWS rows with `onProgress` after each, and one `restore`
+ * line appended to the restored audit log (the restored rows get no audit lines of their own).
+ * `bulkAdd`, not `bulkPut`, into the emptied tables: a file holding one key twice fails the
+ * restore instead of silently losing a row.
+ */
+export async function restoreDecoded(db: ZoneReturnsDb, decoded: DecodedBackup, who: string, now: Date, onProgress?: (progress: RestoreProgress) => void): Promise<Result<RestoreSummary>> {
   const { tables, schemaVersion, createdAt } = decoded;
+  const total = TABLE_NAMES.reduce((sum, name) => sum + tables[name].length, 0);
   try {
+    performance.mark('restore:write:start');
     await db.transaction('rw', db.tables, async () => {
       allowAuditLogRewrite();
+      let done = 0;
+      onProgress?.({ phase: 'writing', done, total });
+      for (const name of TABLE_NAMES) await db.table(name).clear();
       for (const name of TABLE_NAMES) {
-        await db.table(name).clear();
-        await db.table(name).bulkAdd(tables[name]);
+        const rows: unknown[] = tables[name];
+        for (let from = 0; from < rows.length; from += RESTORE_CHUNK_ROWS) {
+          const chunk = rows.length <= RESTORE_CHUNK_ROWS ? rows : rows.slice(from, from + RESTORE_CHUNK_ROWS);
+          await db.table(name).bulkAdd(chunk);
+          done += chunk.length;
+          onProgress?.({ phase: 'writing', done, total });
+        }
       }
+      // Every ledger may have changed: what a window kept of them is stale.
+      await db.rosterVersions.clear();
+      await db.rosterVersions.put({ zoneId: DATABASE_EPOCH_KEY, version: newRosterVersion() });
       const detail: JsonValue = { schemaVersion, createdAt };
       await db.auditLog.add({ at: now.toISOString(), who, returnId: null, zoneId: null, table: 'database', key: 'backup', field: 'restore', old: null, new: detail, action: 'restore' });
     });
+    performance.measure('restore:write', 'restore:write:start');
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { ok: false, issues: [issue('backup-restore-failed', `恢复备份时写入失败，数据库已回到恢复前的状态，未做任何改动。请检查备份文件是否完整后重试。（${detail}）`)] };

@@ -30,6 +30,9 @@ import {
   type ValueRecord,
   type ZoneRecord,
   SYNC_STORES,
+  ROSTER_VERSION,
+  ROSTER_VERSION_STORES,
+  type RosterVersionRecord,
   type SyncStateRecord,
   type UploadBodyRecord,
   type UploadRecord,
@@ -77,6 +80,8 @@ export class ZoneReturnsDb extends Dexie {
   declare uploads: Table<UploadRecord, string>;
   declare uploadBodies: Table<UploadBodyRecord, string>;
   declare syncState: Table<SyncStateRecord, string>;
+  // schema version ROSTER_VERSION (issue 14): a token per zone's ledger, not in backups
+  declare rosterVersions: Table<RosterVersionRecord, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, deps: IndexedDbDeps = {}, now: () => Date = () => new Date()) {
     super(name, { ...dexieDeps(deps), chromeTransactionDurability: 'strict' });
@@ -120,6 +125,8 @@ export class ZoneReturnsDb extends Dexie {
     this.version(INBOX_VERSION).stores({ ...STORES[2], ...INBOX_STORES });
     // ---- 联网报送 (issue 12): new tables only, no upgrade function; not in backups ----
     this.version(SYNC_VERSION).stores({ ...STORES[2], ...INBOX_STORES, ...SYNC_STORES });
+    // ---- roster versions (issue 14): a new table only, no upgrade function; not in backups ----
+    this.version(ROSTER_VERSION).stores({ ...STORES[2], ...INBOX_STORES, ...SYNC_STORES, ...ROSTER_VERSION_STORES });
   }
 }
 

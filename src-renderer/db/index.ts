@@ -16,7 +16,7 @@ export type {
   ValueCell,
 } from './stores/types';
 export type { OpenOptions } from './open-database';
-export type { RestoreSummary, StoredBackupInfo, EncodeOptions } from './backup';
+export type { RestoreProgress, RestoreSummary, StoredBackupInfo, EncodeOptions } from './backup';
 export { contentsText, sizeText, type BackupContents } from './backup-contents';
 export { BACKUP_FORMAT } from './backup';
 export {

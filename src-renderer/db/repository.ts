@@ -32,7 +32,7 @@
  *   Settings    getSettings() · setSettings(patch) · getBulletinNarrative(city, period) · saveBulletinNarrative(city, period, narrative)
  *   Sync        getEnrollment() · saveEnrollment(e, key) · clearEnrollment() · recordSubmissionAndQueue(entry, bytes, who)
  *               queueUpload(entry, bytes) · listUploads() · putUpload(item) · uploadBytes(id) · retryUpload(id)
- *   Backup      exportBackup(options?) · restoreBackup(bytes, who) · inspectBackup(bytes) · listStoredBackups() · storedBackupBytes(id) · restoreStoredBackup(id, who)
+ *   Backup      exportBackup(options?) · restoreBackup(bytes, who, onProgress?) · inspectBackup(bytes) · listStoredBackups() · storedBackupBytes(id) · restoreStoredBackup(id, who, onProgress?)
  *
  * States follow `src-shared/lifecycle` (the one place the transitions are defined): an edit moves
  * 未填 and 已校验 to 填报中 (a checked return that changes must be checked again); 退回修改 stays

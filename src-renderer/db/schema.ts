@@ -17,7 +17,7 @@ import type { SavedMapping } from '../../src-shared/ledger';
 import type { CoverInfo, Period, RosterRow, Zone } from '../../src-shared/model';
 
 export const DEFAULT_DB_NAME = 'zone-returns';
-export const SCHEMA_VERSION = 4; // 3: the city bureau's inbox (block 市局收件箱); 4: the upload queue (block 联网报送)
+export const SCHEMA_VERSION = 5; // 3: the city bureau's inbox (block 市局收件箱); 4: the upload queue (block 联网报送); 5: roster versions (block at the end)
 
 /** The roster field holding the project's name; the [zoneId+name] index is built on it. */
 export const ROSTER_NAME_FIELD = 'name';
@@ -380,3 +380,22 @@ export const SYNC_STORES = {
   syncState: 'key',
 } as const;
 // ---- end of 联网报送 ----
+
+// ---- Roster versions (issue 14) — schema version ROSTER_VERSION ----------------------------------
+// A token per zone that changes with every write of the zone's ledger (and one for the whole
+// database, changed by a restore), read in the same transaction as a return: while it is the
+// same, the ledger rows and their aggregates kept in memory are still the stored ones, and
+// opening a return reads no ledger row. New table only; no row of an older table changes. Not
+// part of a backup file (it describes this database's writes, not its data).
+export const ROSTER_VERSION = 5;
+
+/** `zoneId` is the zone's id, or DATABASE_EPOCH_KEY for the token a restore changes. */
+export interface RosterVersionRecord {
+  zoneId: string;
+  version: string;
+}
+export const DATABASE_EPOCH_KEY = '*';
+export const ROSTER_VERSION_STORES = {
+  rosterVersions: 'zoneId',
+} as const;
+// ---- end of roster versions ----

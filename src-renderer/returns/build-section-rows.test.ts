@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComputedReturn, IndicatorSection, ValidationIssue, ZoneReturn } from '../../src-shared/model';
-import { buildSectionRows } from './build-section-rows';
+import { buildSectionRows, keepUnchangedRows } from './build-section-rows';
 
 const section: IndicatorSection = {
   id: 'main',
@@ -77,5 +77,37 @@ describe('buildSectionRows', () => {
     const broken: ComputedReturn = { figures: { ...computed.figures, zxbz: { code: 'zxbz', current: { ok: false, reason: 'division-by-zero', detail: '工业投资为0，无法计算占比' } } } };
     const [row] = buildSectionRows({ section, reported: new Set(['zxbz']), ret, computed: broken, issues: [], readOnly: false });
     expect(row?.current).toEqual({ kind: 'problem', detail: '工业投资为0，无法计算占比' });
+  });
+});
+
+describe('keepUnchangedRows', () => {
+  const build = (value: number) => {
+    const figure = computed.figures['gyzjz'];
+    const moved: ComputedReturn = figure === undefined ? computed : { figures: { ...computed.figures, gyzjz: { ...figure, current: { ok: true, value } } } };
+    const typed: ZoneReturn = { ...ret, values: { ...ret.values, gyzjz: { ...ret.values['gyzjz'], current: value } } };
+    return buildSectionRows({ section, reported: new Set(['gyzjz', 'gytz', 'zxbz']), ret: typed, computed: moved, issues: [issue], lastYearReturn, readOnly: false });
+  };
+
+  it('gives the previous array back when no row changed', () => {
+    const first = build(108.78);
+    expect(keepUnchangedRows(first, build(108.78))).toBe(first);
+  });
+
+  it('keeps the unchanged rows as they were and takes the changed one', () => {
+    const first = build(108.78);
+    const next = keepUnchangedRows(first, build(120));
+    expect(next).not.toBe(first);
+    expect(next[0]).not.toBe(first[0]);
+    expect(next[0]?.current).toEqual({ kind: 'number', value: 120 });
+    expect(next[1]).toBe(first[1]);
+    expect(next[2]).toBe(first[2]);
+  });
+
+  it('takes the new rows when there was none before or rows came or went', () => {
+    const first = build(108.78);
+    expect(keepUnchangedRows(undefined, first)).toBe(first);
+    const fewer = keepUnchangedRows(first, first.slice(0, 2).map((r) => ({ ...r })));
+    expect(fewer).toHaveLength(2);
+    expect(fewer[0]).toBe(first[0]);
   });
 });

@@ -113,3 +113,24 @@ export function buildSectionRows(input: SectionRowsInput): IndicatorRow[] {
       return row;
     });
 }
+
+/**
+ * The rows of `next`, each replaced by its twin in `previous` where nothing it shows changed, and
+ * `previous` itself when no row changed: the grid then sees the same row objects and redraws only
+ * the rows whose figures moved (a keystroke changes one row's growth, not the section's).
+ */
+export function keepUnchangedRows(previous: readonly IndicatorRow[] | undefined, next: IndicatorRow[]): IndicatorRow[] {
+  if (previous === undefined) return next;
+  const before = new Map(previous.map((row) => [row.code, row] as const));
+  let changed = previous.length !== next.length;
+  const rows = next.map((row, index) => {
+    const old = before.get(row.code);
+    if (old !== undefined && JSON.stringify(old) === JSON.stringify(row)) {
+      if (previous[index] !== old) changed = true;
+      return old;
+    }
+    changed = true;
+    return row;
+  });
+  return changed ? rows : (previous as IndicatorRow[]);
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ValidationIssue } from '../../src-shared/model';
 import { isExplained, orderIssues, summarizeIssues } from './summarize-issues';
 
@@ -76,3 +76,6 @@ export function IssueList({ issues, explanations, placeOf, onJump, onExplain, re
     </aside>
   );
 }
+
+/** The issue list, drawn again only when its props change (not at every keystroke of a cell). */
+export const KeptIssueList = memo(IssueList);

@@ -6,16 +6,16 @@ import { periodLabel, periodShortLabel } from '../../src-shared/period';
 import { indicatorsFor } from '../../src-shared/seeds';
 import type { Repository } from '../db';
 import { TextSection } from '../texts/text-section';
-import { buildSectionRows, type IndicatorRow } from './build-section-rows';
+import { buildSectionRows, keepUnchangedRows, type IndicatorRow } from './build-section-rows';
 import { CoverPanel } from './cover-panel';
-import { IssueList } from './issue-list';
+import { KeptIssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
-import { SectionGrid } from './section-grid';
+import { KeptSectionGrid } from './section-grid';
 import { edgeInputCell, isInputCell } from './section-navigation';
 import { takeTypingDraft } from '../app/typing-draft';
 import { parseCellNumber } from '../grid/parse-cell-number';
 import { cellNumber } from './value-edits';
-import { useReturnEditor, type ReturnEditor } from './use-return-editor';
+import { timed, useReturnEditor, type ReturnEditor } from './use-return-editor';
 
 export interface ReturnFormProps {
   repo: Repository;
@@ -92,16 +92,18 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
     );
   };
 
-  const rowsBySection = useMemo(
-    () =>
-      new Map(
-        gridSections.map((section: IndicatorSection) => [
-          section.id,
-          buildSectionRows({ section, reported, ret: editor.ret, computed: editor.computed, issues: editor.issues, lastYearReturn: editor.lastYearReturn, readOnly: editor.readOnly }),
-        ]),
-      ),
-    [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly],
-  );
+  // Rows whose figures did not change stay the same objects (and a section with none changed, the same array).
+  const keptRows = useRef(new Map<string, IndicatorRow[]>());
+  const rowsBySection = useMemo(() => timed('rows', () => {
+    const next = new Map(
+      gridSections.map((section: IndicatorSection) => {
+        const rows = buildSectionRows({ section, reported, ret: editor.ret, computed: editor.computed, issues: editor.issues, lastYearReturn: editor.lastYearReturn, readOnly: editor.readOnly });
+        return [section.id, keepUnchangedRows(keptRows.current.get(section.id), rows)] as const;
+      }),
+    );
+    keptRows.current = next;
+    return next;
+  }), [gridSections, reported, editor.ret, editor.computed, editor.issues, editor.lastYearReturn, editor.readOnly]);
 
   // The official 主要指标 table's rows (every indicators section, text indicators included), for a paste that runs on past its section.
   const formTable = useMemo(() => {
@@ -170,11 +172,13 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
     [names, rosterNames, editor.ret.roster],
   );
 
+  const rowsRef = useRef(rowsBySection);
+  rowsRef.current = rowsBySection;
   const jump = useCallback(
     (issue: ValidationIssue) => {
       const t = issue.target;
       if (t.kind === 'indicator') {
-        for (const [sectionId, rows] of rowsBySection) {
+        for (const [sectionId, rows] of rowsRef.current) {
           const rowIndex = rows.findIndex((r) => r.code === t.code);
           if (rowIndex < 0) continue;
           const api = apis.current.get(sectionId);
@@ -192,7 +196,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
         onRosterIssue(t.rowId, t.field);
       }
     },
-    [rowsBySection, names, editor, onRosterIssue],
+    [names, editor.say, onRosterIssue],
   );
 
 
@@ -227,7 +231,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
       <div className="return-body">
         <div className="return-sections">
           {gridSections.map((section) => (
-            <SectionGrid
+            <KeptSectionGrid
               key={section.id}
               sectionId={section.id}
               title={section.title}
@@ -245,7 +249,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
               readOnly={editor.readOnly}
             >
               {section.indicators.filter((i) => i.kind === 'text' && reported.has(i.code)).map((i) => textInput(i.code, true))}
-            </SectionGrid>
+            </KeptSectionGrid>
           ))}
           {textIndicators.length > 0 && (
             <section className="panel">
@@ -256,7 +260,7 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
             </section>
           )}
         </div>
-        <IssueList issues={editor.issues} explanations={editor.ret.explanations} placeOf={placeOf} onJump={jump} onExplain={editor.saveExplanation} readOnly={editor.readOnly} />
+        <KeptIssueList issues={editor.issues} explanations={editor.ret.explanations} placeOf={placeOf} onJump={jump} onExplain={editor.saveExplanation} readOnly={editor.readOnly} />
       </div>
     </div>
   );

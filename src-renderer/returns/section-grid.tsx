@@ -1,6 +1,6 @@
-import type { CellClassParams, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
+import type { CellClassParams, CellEditingStartedEvent, CellEditRequestEvent, CellPosition, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, NavigateToNextCellParams, TabToNextCellParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { IndicatorValue } from '../../src-shared/model';
 import type { GridKeyCommand } from '../grid/grid-key-command';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -43,6 +43,7 @@ export interface SectionGridProps {
 }
 
 const sectionRowId = (p: GetRowIdParams<IndicatorRow>): string => p.data.code;
+const SECTION_HEADER_HEIGHT = 48;
 const SECTION_LOCALE: Record<string, string> = { noRowsToShow: '本部分没有本开发区需填报的指标' };
 
 const LOCKED_MESSAGE = '本报表已报送，只能查看，不能修改。如需修改，请由审核人退回后再改。';
@@ -167,7 +168,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'growth',
         headerName: '同比增长（%）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 0.9,
         minWidth: 104,
         valueGetter: (p: RowParams) => (p.data?.growth.kind === 'number' ? p.data.growth.value : null),
@@ -179,7 +179,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'target',
         headerName: '省定目标（%）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 0.9,
         minWidth: 104,
         valueGetter: (p: RowParams) => p.data?.target ?? null,
@@ -190,7 +189,6 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         colId: 'gap',
         headerName: '差距（百分点）',
         wrapHeaderText: true,
-        autoHeaderHeight: true,
         flex: 1,
         minWidth: 116,
         valueGetter: (p: RowParams) => (p.data?.gap.kind === 'number' ? p.data.gap.value : null),
@@ -259,19 +257,42 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
   const keys = useSpreadsheetKeys(apiRef, { onCommand, onPaste: onPasteText });
 
   // Typing in a cell editor: derived figures follow the number as it is typed (before Enter).
-  const onInputCapture = useCallback(
-    (event: FormEvent<HTMLElement>) => {
-      const api = apiRef.current;
-      const editing = api?.getEditingCells()[0];
-      if (!(event.target instanceof HTMLInputElement) || editing?.column === undefined) return;
-      const colId = editing.column.getColId();
-      const row = rowsRef.current[editing.rowIndex];
+  const draftOf = useCallback(
+    (text: string, rowIndex: number, colId: string) => {
+      const row = rowsRef.current[rowIndex];
       if (row === undefined || !isValueColumn(colId)) return;
-      const parsed = parseCellNumber(event.target.value, row.kind, row.unit);
-      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text: event.target.value });
+      const parsed = parseCellNumber(text, row.kind, row.unit);
+      if (returnId !== undefined) keepTypingDraft({ returnId, kind: 'cell', code: row.code, column: colId, text });
       onDraft(parsed.ok ? { code: row.code, column: colId, before: cellNumber(valuesRef.current, row.code, colId), after: parsed.value } : null);
     },
     [onDraft, returnId],
+  );
+
+  const onInputCapture = useCallback(
+    (event: FormEvent<HTMLElement>) => {
+      const editing = apiRef.current?.getEditingCells()[0];
+      if (!(event.target instanceof HTMLInputElement) || editing?.column === undefined) return;
+      draftOf(event.target.value, editing.rowIndex, editing.column.getColId());
+    },
+    [draftOf],
+  );
+
+  // An edit begun by typing starts with that key already in the editor, and no input event says
+  // so: the first keystroke's figure is drafted here, or the growth would wait for the second key.
+  const onCellEditingStarted = useCallback(
+    (event: CellEditingStartedEvent<IndicatorRow>) => {
+      const colId = event.column.getColId();
+      const rowIndex = event.rowIndex;
+      if (rowIndex === null || !isValueColumn(colId)) return;
+      const value: unknown = event.api.getCellEditorInstances()[0]?.getValue();
+      const text = value === null || value === undefined ? undefined : String(value);
+      const row = rowsRef.current[rowIndex];
+      if (text === undefined || row === undefined) return;
+      const stored = cellNumber(valuesRef.current, row.code, colId);
+      if (text.trim() === (stored === null ? '' : String(stored))) return;
+      draftOf(text, rowIndex, colId);
+    },
+    [draftOf],
   );
 
   // AG Grid restyles only cells whose value changed; a new issue can mark a cell whose value did not.
@@ -316,9 +337,12 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
         columnDefs={columnDefs}
         getRowId={sectionRowId}
         domLayout="autoHeight"
+        // A fixed header of two lines (同比增长 / （%）): no header measured on first paint (autoHeaderHeight would force a layout per grid).
+        headerHeight={SECTION_HEADER_HEIGHT}
         navigateToNextCell={navigateToNextCell}
         tabToNextCell={tabToNextCell}
         onCellEditRequest={onCellEditRequest}
+        onCellEditingStarted={onCellEditingStarted}
         onCellEditingStopped={(event) => {
           onDraft(null);
           // The edit is now a cell edit request (saved) or given up with Esc: its draft is done.
@@ -335,3 +359,16 @@ export function SectionGrid({ sectionId, title, rows, values, onEdits, onDraft, 
     </section>
   );
 }
+
+/**
+ * The section grid, drawn again only when what it shows changed: its rows (kept as the same
+ * array while no figure of the section moved, see keepUnchangedRows), the stored values, or
+ * whether it is read-only. A keystroke in one section thus redraws that section only. The
+ * callbacks are not compared: the form's are stable or read what they need at call time, and
+ * `formTable` (for a paste running past the section) changes with drafts only, which a paste
+ * does not read — any commit changes `values` and so redraws every section with a fresh one.
+ */
+export const KeptSectionGrid = memo(
+  SectionGrid,
+  (a, b) => a.rows === b.rows && a.values === b.values && a.readOnly === b.readOnly && a.returnId === b.returnId && a.title === b.title && a.sectionId === b.sectionId && a.onDraft === b.onDraft && a.onUndo === b.onUndo && a.onRedo === b.onRedo,
+);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getBridge } from '../bridge';
-import { contentsText, sizeText, type BackupContents, type Repository, type StoredBackupInfo } from '../db';
+import { contentsText, sizeText, type BackupContents, type Repository, type RestoreProgress, type StoredBackupInfo } from '../db';
 import { backupFileName } from './backup-file-name';
 import { type PersistenceState, persistenceMessage, requestPersistentStorage } from './storage-persistence';
 
@@ -36,6 +36,25 @@ function homeZoneText(contents: BackupContents): string {
   return contents.zones.find((z) => z.id === contents.homeZoneId)?.name ?? contents.homeZoneId;
 }
 
+const PHASE_TEXT: Record<RestoreProgress['phase'], string> = {
+  reading: '正在读取并检查备份文件…',
+  keeping: '正在为现有数据另存一份…',
+  writing: '正在写入备份中的数据…',
+};
+
+/** The restore's progress as the clerk sees it: what is being done, and how much is written. */
+export function restoreProgressText(progress: RestoreProgress): string {
+  if (progress.phase !== 'writing' || progress.total === 0) return PHASE_TEXT[progress.phase];
+  return `${PHASE_TEXT.writing}已写入 ${progress.done.toLocaleString('zh-CN')} / ${progress.total.toLocaleString('zh-CN')} 行（${Math.floor((progress.done / progress.total) * 100)}%）`;
+}
+
+/** The bar's value out of 100: reading and keeping take the first fifth, writing the rest. */
+function progressValue(progress: RestoreProgress): number {
+  if (progress.phase === 'reading') return 5;
+  if (progress.phase === 'keeping') return 15;
+  return 20 + (progress.total === 0 ? 80 : Math.round((progress.done / progress.total) * 80));
+}
+
 /** 备份 and 恢复 of the whole local database to one file, with a confirmation before a restore. */
 export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
@@ -55,6 +74,7 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
       live = false;
     };
   }, [repo]);
+  const [progress, setProgress] = useState<RestoreProgress | null>(null);
 
   // IndexedDB quota: ask the browser to keep the data (web build); the answer is shown below.
   useEffect(() => {
@@ -102,8 +122,10 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
   const restore = async (chosen: NonNullable<Pending>): Promise<void> => {
     setPending(null);
     setBusy(true);
+    setMessage(null);
+    setProgress({ phase: 'reading', done: 0, total: 0 });
     try {
-      const result = chosen.kind === 'file' ? await repo.restoreBackup(chosen.bytes, who) : await repo.restoreStoredBackup(chosen.info.id, who);
+      const result = chosen.kind === 'file' ? await repo.restoreBackup(chosen.bytes, who, setProgress) : await repo.restoreStoredBackup(chosen.info.id, who, setProgress);
       if (!result.ok) {
         setMessage({ kind: 'error', text: result.issues.map((i) => i.message).join('\n') });
         return;
@@ -112,6 +134,7 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
       onRestored(`已从${from}恢复（备份时间 ${localTime(result.value.createdAt)}）。恢复前的数据已由程序自动另存一份，见“备份与恢复”中的自动备份列表。`);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -147,6 +170,12 @@ export function BackupPanel({ repo, who, onRestored }: BackupPanelProps) {
           从备份恢复…
         </button>
       </div>
+      {progress !== null && (
+        <div className="restore-progress" role="status" aria-live="polite">
+          <progress max={100} value={progressValue(progress)} aria-label="恢复进度" />
+          <span>{restoreProgressText(progress)}</span>
+        </div>
+      )}
       {message !== null && <p className={`notice${message.kind === 'error' ? ' error' : ''}`} role="status">{message.text}</p>}
       <h3>自动备份</h3>
       <p className="muted">恢复备份前和程序升级前，程序会自动把当时的数据另存一份（只保留最近 10 份）。恢复错了，可在这里找回。</p>

@@ -1,5 +1,5 @@
-import type { Computed, ComputedReturn, Indicator, IndicatorSet, IssueTarget, Rule, RosterField, ValidationIssue, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
-import { evaluateCondition, evaluateInterval, evaluateRowCondition, publishedInterval, type ExpressionContext, type IntervalResult, type VariableValue } from '../expr';
+import type { Computed, ComputedReturn, Indicator, IndicatorSet, IssueTarget, Rule, RosterField, RosterRow, ValidationIssue, ZoneRegistry, ZoneReturn, ZoneType } from '../model';
+import { evaluateCondition, evaluateInterval, evaluateRowCondition, publishedInterval, referencesOf, type Expr, type ExpressionContext, type IntervalResult, type VariableValue } from '../expr';
 import { formulaAst } from '../compute/formula-cache';
 import { lastYearValue, namesOf, resolveNewZone, resolveZoneType } from '../compute/compute-return';
 import { formatFigure } from '../format';
@@ -71,7 +71,7 @@ export function validateReturn(set: IndicatorSet, ret: ZoneReturn, computed: Com
     checkEntered(ind, ret, opts, add, newZoneReason);
   }
 
-  checkRoster(set.roster.fields, ret, add);
+  keptRosterIssues(ret.roster, `fields|${rosterKeyOf(set, ret)}`, add, (into) => checkRoster(set.roster.fields, ret, into));
 
   const variables: Record<string, VariableValue> = {};
   for (const [code, fig] of Object.entries(computed.figures)) variables[code] = fig.current;
@@ -85,6 +85,37 @@ export function validateReturn(set: IndicatorSet, ret: ZoneReturn, computed: Com
 }
 
 type Add = (code: string, severity: 'error' | 'warning', key: string, target: IssueTarget, message: string) => void;
+
+/**
+ * Issues of the ledger alone (its cells' types, and roster-row rules over row fields only), kept
+ * per roster array: a ledger of 10,000 projects is checked once per roster version (the app gives
+ * the same array while the stored ledger is unchanged), not again at every opening or edit.
+ */
+const rosterIssueMemo = new WeakMap<readonly RosterRow[], Map<string, Array<Parameters<Add>>>>();
+
+function rosterKeyOf(set: IndicatorSet, ret: ZoneReturn): string {
+  return `${set.id}@${set.version}|${ret.period.year}-${ret.period.endMonth}`;
+}
+
+function keptRosterIssues(rows: readonly RosterRow[], key: string, add: Add, check: (into: Add) => void): void {
+  let byKey = rosterIssueMemo.get(rows);
+  if (byKey === undefined) rosterIssueMemo.set(rows, (byKey = new Map()));
+  let kept = byKey.get(key);
+  if (kept === undefined) {
+    const found: Array<Parameters<Add>> = [];
+    check((...issue) => found.push(issue));
+    byKey.set(key, (kept = found));
+  }
+  // New issue objects each time: the caller marks explained warnings on them.
+  for (const issue of kept) add(...issue);
+}
+
+/** A row condition that reads only the row's fields (and the period), so its verdicts depend on the ledger alone. */
+function readsOnlyRow(e: Expr, fields: readonly RosterField[]): boolean {
+  const refs = referencesOf(e);
+  const allowed = (name: string) => name === 'year' || name === 'endMonth' || fields.some((f) => f.code === name);
+  return refs.lastYear.size === 0 && !refs.badLastYear && !refs.nestedAggregate && [...refs.outside, ...refs.inside].every(allowed);
+}
 
 function checkEntered(ind: Indicator, ret: ZoneReturn, opts: ValidateOptions, add: Add, newZoneReason?: string): void {
   const v = ret.values[ind.code];
@@ -235,13 +266,16 @@ function checkRule(rule: Rule, env: RuleEnv): void {
       const parsed = formulaAst(rule.condition);
       if (!parsed.ok) return;
       const fields = env.set.roster.fields.filter((f) => rule.fields.includes(f.code));
-      env.ret.roster.forEach((row, index) => {
-        // Unticked flags count as "no"; a row missing any other named cell is not checked here.
-        if (fields.some((f) => f.type !== 'boolean' && (row[f.code] === undefined || row[f.code] === null || row[f.code] === ''))) return;
-        const c = evaluateRowCondition(parsed.ast, env.ctx, row, index);
-        if (!c.ok || c.value) return;
-        add('roster-row', rule.severity, `${key}:${row.id}`, { kind: 'roster', rowId: row.id, field: rule.fields[0] ?? 'name' }, `${rowName(row, index)}：${rule.message}`);
-      });
+      const check = (into: Add): void =>
+        env.ret.roster.forEach((row, index) => {
+          // Unticked flags count as "no"; a row missing any other named cell is not checked here.
+          if (fields.some((f) => f.type !== 'boolean' && (row[f.code] === undefined || row[f.code] === null || row[f.code] === ''))) return;
+          const c = evaluateRowCondition(parsed.ast, env.ctx, row, index);
+          if (!c.ok || c.value) return;
+          into('roster-row', rule.severity, `${key}:${row.id}`, { kind: 'roster', rowId: row.id, field: rule.fields[0] ?? 'name' }, `${rowName(row, index)}：${rule.message}`);
+        });
+      if (readsOnlyRow(parsed.ast, env.set.roster.fields)) keptRosterIssues(env.ret.roster, `${key}|${rosterKeyOf(env.set, env.ret)}`, add, check);
+      else check(add);
       return;
     }
   }

@@ -1,5 +1,6 @@
 /**
- * Storage benchmark (`npm run bench db`): the local database on fake-indexeddb, filled like a
+ * Storage benchmark (`npm run bench db`): the local database on fake-indexeddb (its figures are
+ * printed labelled [fake-indexeddb]; the same measures in real Chromium are `npm run bench browser`), filled like a
  * busy install — 120 zones with 5 years of quarterly returns each (2,400 returns, 60 indicators
  * apiece), a ledger of 10,000 projects in the zone being edited (and 20 in each other zone), and
  * an audit log as long as the values table. Reported: opening a return (the `ZoneReturn` with
@@ -138,11 +139,12 @@ function row(label: string, sample: Paired, baseline: string, note = ''): void {
   const op = median(sample.op);
   const base = median(sample.base);
   console.log(
-    `${label.padEnd(40)} ${op.toFixed(2).padStart(9)} ms  ${(op / base).toFixed(1).padStart(6)} × ${baseline.padEnd(17)} (${base.toFixed(3)} ms; n=${sample.op.length}, op min ${Math.min(...sample.op).toFixed(2)} max ${Math.max(...sample.op).toFixed(2)})${note}`,
+    `[fake-indexeddb] ${label.padEnd(40)} ${op.toFixed(2).padStart(9)} ms  ${(op / base).toFixed(1).padStart(6)} × ${baseline.padEnd(17)} (${base.toFixed(3)} ms; n=${sample.op.length}, op min ${Math.min(...sample.op).toFixed(2)} max ${Math.max(...sample.op).toFixed(2)})${note}`,
   );
 }
 
 async function main(): Promise<void> {
+  console.log('Dexie on fake-indexeddb in Node (not a browser; both sides of each ratio on fake-indexeddb). Real Chromium figures: npm run bench browser.');
   const factory = new IDBFactory();
   const raw = await openRaw(factory);
   const rawRows = (run: number) => Array.from({ length: 10_000 }, (_, i) => sampleRow(i, run));

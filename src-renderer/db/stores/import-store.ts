@@ -3,6 +3,7 @@ import type { Result, UserIssue } from '../../../src-shared/model';
 import type { SavedMapping } from '../../../src-shared/ledger';
 import { ROSTER_NAME_FIELD, type AuditEntry, type ImportBatchRecord, type LedgerMappingRecord, type ValueRecord } from '../schema';
 import { refuse, rowToJson } from './store-core';
+import { bumpRosterVersion } from '../roster-version';
 import type { ImportBatchInput, UndoReport } from './types';
 import { InboxPart } from './inbox-store';
 
@@ -84,6 +85,7 @@ export class ImportPart extends InboxPart {
         audits.push({ ...base, table: 'rosterRows', key: row.id, field: '*', old: current ? rowToJson(current) : null, new: rowToJson(row) });
       }
       await this.db.rosterRows.bulkPut(batch.rowsBefore);
+      await bumpRosterVersion(this.db.rosterVersions, batch.zoneId);
 
       if (batch.valuesBefore.length > 0 && batch.returnId !== null) {
         const ret = await this.editableReturn(batch.returnId);

@@ -1,9 +1,9 @@
 /** Returns of a zone and period: create, load (with last year's), and edit values, texts, explanations and the cover. */
 import Dexie from 'dexie';
-import { RETURN_FORMAT, type CoverInfo, type IndicatorValue, type Period, type Result, type UserIssue, type ZoneReturn } from '../../../src-shared/model';
+import { RETURN_FORMAT, type CoverInfo, type IndicatorValue, type Period, type Result, type RosterRow, type UserIssue, type ZoneReturn } from '../../../src-shared/model';
 import { lastYearPeriod, periodKey } from '../../../src-shared/period';
-import { returnIdOf, type AuditEntry, type ReturnRecord, type ValueColumn, type ValueRecord } from '../schema';
-import { refuse, rosterRowOf } from './store-core';
+import { returnIdOf, type AuditEntry, type ExplanationRecord, type ReturnRecord, type TextRecord, type ValueColumn, type ValueRecord } from '../schema';
+import { refuse } from './store-core';
 import type { SaveReceipt, ValueCell, ValueBatch, ReturnSummary, LoadedReturn } from './types';
 import { RosterPart } from './roster-store';
 
@@ -11,6 +11,28 @@ const COLUMN_LABEL: Record<ValueColumn, string> = { current: '本期', lastYear:
 const COVER_FIELDS: ReadonlyArray<keyof CoverInfo> = ['unitHead', 'statisticsHead', 'filler', 'phone', 'reportDate'];
 function summaryOf(r: ReturnRecord): ReturnSummary {
   return { id: r.id, zoneId: r.zoneId, periodKey: r.periodKey, period: r.period, indicatorSet: r.indicatorSet, status: r.status, revision: r.revision, updatedAt: r.updatedAt, submittedAt: r.submittedAt, reopenReason: r.reopenReason };
+}
+
+/** The canonical `ZoneReturn` of a stored return's rows and the zone's ledger. */
+function zoneReturnOf(record: ReturnRecord, rows: { values: ValueRecord[]; texts: TextRecord[]; explanations: ExplanationRecord[] }, roster: RosterRow[]): ZoneReturn {
+  const valueMap: Record<string, IndicatorValue> = {};
+  for (const v of rows.values) {
+    const iv: IndicatorValue = {};
+    if (v.current !== null) iv.current = v.current;
+    if (v.lastYear !== null) iv.lastYear = v.lastYear;
+    if (v.current !== null || v.lastYear !== null) valueMap[v.code] = iv;
+  }
+  for (const t of rows.texts) if (t.text !== '') valueMap[t.code] = { current: t.text };
+  return {
+    format: RETURN_FORMAT,
+    indicatorSet: { ...record.indicatorSet },
+    zoneId: record.zoneId,
+    period: { ...record.period },
+    values: valueMap,
+    roster,
+    explanations: Object.fromEntries(rows.explanations.filter((e) => e.text !== '').map((e) => [e.key, e.text])),
+    cover: { ...record.cover },
+  };
 }
 
 export class ReturnsPart extends RosterPart {
@@ -60,51 +82,49 @@ export class ReturnsPart extends RosterPart {
     });
   }
 
-  /** The return as `ZoneReturn` (what computation, validation and the workbook take) with its status. */
+  /**
+   * The return as `ZoneReturn` (what computation, validation and the workbook take) with its status,
+   * and last year's return of the same period — all in one read-only transaction, reading only
+   * what the return's screen needs: the two returns' own rows by their primary keys, and the zone's
+   * ledger only when its roster version changed since it was last read (see keptRoster).
+   */
   async loadReturn(returnId: string): Promise<Result<LoadedReturn>> {
-    const loaded = await this.db.transaction('r', [this.db.returns, this.db.values, this.db.texts, this.db.explanations, this.db.rosterRows, this.db.outbox], async () => {
+    performance.mark('open:read:start');
+    const loaded = await this.db.transaction('r', [this.db.returns, this.db.values, this.db.texts, this.db.explanations, this.db.rosterRows, this.db.rosterVersions, this.db.outbox], async () => {
       const record = await this.db.returns.get(returnId);
       if (record === undefined) return undefined;
-      const [values, texts, explanations, roster, outbox] = await Promise.all([
-        this.db.values.where('returnId').equals(returnId).toArray(),
-        this.db.texts.where('returnId').equals(returnId).toArray(),
-        this.db.explanations.where('returnId').equals(returnId).toArray(),
-        this.rosterRecords(record.zoneId),
+      const lastYearId = returnIdOf(record.zoneId, periodKey(lastYearPeriod(record.period)));
+      const [own, last, roster, outbox] = await Promise.all([
+        this.returnRows(returnId),
+        this.db.returns.get(lastYearId).then(async (lastRecord) => (lastRecord === undefined ? undefined : { record: lastRecord, ...(await this.returnRows(lastYearId)) })),
+        this.keptRoster(record.zoneId),
         this.db.outbox.where('[returnId+revision]').between([returnId, Dexie.minKey], [returnId, Dexie.maxKey]).last(),
       ]);
-      return { record, values, texts, explanations, roster, outbox };
+      return { record, own, last, roster, outbox };
     });
+    performance.measure('open:read', 'open:read:start');
     if (loaded === undefined) return { ok: false, issues: [{ code: 'return-not-found', severity: 'error', message: `找不到报表“${returnId}”。请回到报表列表重新选择。` }] };
-    const { record, values, texts, explanations, roster, outbox } = loaded;
-    const valueMap: Record<string, IndicatorValue> = {};
-    for (const v of values) {
-      const iv: IndicatorValue = {};
-      if (v.current !== null) iv.current = v.current;
-      if (v.lastYear !== null) iv.lastYear = v.lastYear;
-      if (v.current !== null || v.lastYear !== null) valueMap[v.code] = iv;
-    }
-    for (const t of texts) if (t.text !== '') valueMap[t.code] = { current: t.text };
-    const zoneReturn: ZoneReturn = {
-      format: RETURN_FORMAT,
-      indicatorSet: { ...record.indicatorSet },
-      zoneId: record.zoneId,
-      period: { ...record.period },
-      values: valueMap,
-      roster: roster.map(rosterRowOf),
-      explanations: Object.fromEntries(explanations.filter((e) => e.text !== '').map((e) => [e.key, e.text])),
-      cover: { ...record.cover },
-    };
-    const result: LoadedReturn = { zoneReturn, record };
+    const { record, own, last, roster, outbox } = loaded;
+    const result: LoadedReturn = { zoneReturn: zoneReturnOf(record, own, roster), record };
+    if (last !== undefined) result.lastYear = zoneReturnOf(last.record, last, roster);
     if (outbox !== undefined) result.submitted = outbox;
     return { ok: true, value: result, issues: [] };
   }
 
+  /** A return's own rows, by primary-key range ([returnId+code], [returnId+key]). */
+  private async returnRows(returnId: string): Promise<{ values: ValueRecord[]; texts: TextRecord[]; explanations: ExplanationRecord[] }> {
+    const [values, texts, explanations] = await Promise.all([
+      this.db.values.where('[returnId+code]').between([returnId, Dexie.minKey], [returnId, Dexie.maxKey]).toArray(),
+      this.db.texts.where('[returnId+code]').between([returnId, Dexie.minKey], [returnId, Dexie.maxKey]).toArray(),
+      this.db.explanations.where('[returnId+key]').between([returnId, Dexie.minKey], [returnId, Dexie.maxKey]).toArray(),
+    ]);
+    return { values, texts, explanations };
+  }
+
   /** Last year's return for the same period (上年同期), where the app has it. */
   async loadLastYearReturn(returnId: string): Promise<ZoneReturn | undefined> {
-    const record = await this.db.returns.get(returnId);
-    if (record === undefined) return undefined;
-    const lastYear = await this.loadReturn(returnIdOf(record.zoneId, periodKey(lastYearPeriod(record.period))));
-    return lastYear.ok ? lastYear.value.zoneReturn : undefined;
+    const loaded = await this.loadReturn(returnId);
+    return loaded.ok ? loaded.value.lastYear : undefined;
   }
 
   /** The current values of last year's same-period return, by indicator code: the prefill of 上年同期. Empty when the app does not have it. */

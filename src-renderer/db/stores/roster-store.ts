@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import type { Result, RosterRow } from '../../../src-shared/model';
 import { RESERVED_ROSTER_FIELDS, ROSTER_NAME_FIELD, type AuditEntry, type RosterCell, type RosterRowRecord } from '../schema';
 import { refuse, rowToJson, rosterRowOf } from './store-core';
+import { bumpRosterVersion, rosterVersionOf } from '../roster-version';
 import type { RosterReceipt, NewRosterRow, RowPatch, EditContext } from './types';
 import { ZonesPart } from './zones-store';
 
@@ -11,6 +12,24 @@ function isRosterCell(v: unknown): v is RosterCell {
 }
 
 export class RosterPart extends ZonesPart {
+  /** The ledger of a zone as last read, with the roster version it was read at (see ../roster-version.ts). */
+  private readonly keptRosters = new Map<string, { version: string; rows: readonly RosterRow[] }>();
+
+  /**
+   * The zone's ledger rows as `RosterRow`s, in ledger order; call inside a transaction that
+   * includes rosterRows and rosterVersions. While the zone's roster version is the one they were
+   * read at, the rows kept from the last read are given again — the same array, so that what is
+   * computed from it (AggregateMemo) is kept too — and no ledger row is read.
+   */
+  protected async keptRoster(zoneId: string): Promise<RosterRow[]> {
+    const version = await rosterVersionOf(this.db.rosterVersions, zoneId);
+    const kept = this.keptRosters.get(zoneId);
+    if (kept !== undefined && kept.version === version) return kept.rows as RosterRow[];
+    const rows = Object.freeze((await this.rosterRecords(zoneId)).map(rosterRowOf));
+    this.keptRosters.set(zoneId, { version, rows });
+    return rows as RosterRow[];
+  }
+
   protected rosterRecords(zoneId: string): Promise<RosterRowRecord[]> {
     return this.db.rosterRows.where('[zoneId+position]').between([zoneId, Dexie.minKey], [zoneId, Dexie.maxKey]).toArray();
   }
@@ -56,6 +75,7 @@ export class RosterPart extends ZonesPart {
       audits.push(entry);
     }
     await this.db.rosterRows.bulkAdd(records);
+    if (records.length > 0) await bumpRosterVersion(this.db.rosterVersions, zoneId);
     return records.map((r) => r.id);
   }
 
@@ -85,6 +105,7 @@ export class RosterPart extends ZonesPart {
     const changedIds = [...changed];
     const after = changedIds.flatMap((id) => current.get(id) ?? []);
     await this.db.rosterRows.bulkPut(after);
+    if (after.length > 0) await bumpRosterVersion(this.db.rosterVersions, zoneId);
     return { before: changedIds.flatMap((id) => originals.get(id) ?? []), after };
   }
 
@@ -130,6 +151,7 @@ export class RosterPart extends ZonesPart {
         return { at, who, returnId: context.returnId ?? null, zoneId, table: 'rosterRows', key: row.id, field: '*', old: rowToJson(row), new: null, action: 'delete' };
       });
       await this.db.rosterRows.bulkDelete(ids);
+      await bumpRosterVersion(this.db.rosterVersions, zoneId);
       await this.db.auditLog.bulkAdd(audits);
       const positions = Object.fromEntries(rows.flatMap((row) => (row === undefined ? [] : [[row.id, row.position] as const])));
       return { savedAt: at, changed: audits.length, ids: [], positions };

@@ -86,7 +86,9 @@ export class StoreCore {
     try {
       // The scope must itself be an async function: Dexie keeps its transaction zone across
       // native awaits (ours nest a few levels deep) only for async scopes.
-      const value = await this.db.transaction('rw', tables, async () => body(at));
+      // A write of the ledger also changes the zone's roster version (see ../roster-version.ts).
+      const scope = tables.some((t) => t.name === 'rosterRows') ? [...tables, this.db.rosterVersions] : tables;
+      const value = await this.db.transaction('rw', scope, async () => body(at));
       return { ok: true, value, issues: [] };
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, issues: error.issues };

@@ -40,6 +40,8 @@ export interface LoadedReturn {
   record: ReturnRecord;
   /** The latest outbox entry, for a return submitted at least once (its snapshot is what was sent). */
   submitted?: OutboxRecord;
+  /** Last year's return of the same period (上年同期), where the app has it; read in the same transaction. */
+  lastYear?: ZoneReturn;
 }
 
 /** A roster row to add: its fields, and optionally an id chosen by the caller (e.g. an import). */
