@@ -1,4 +1,4 @@
 export { judgeInbox, newerFirst, type InboxVerdict, type ReceivedItem, type JudgedItem, type InboxRulesOptions } from './inbox-rules';
 export { cityFigures, outcomeText, type CityFigure, type CityFigures, type CityFiguresOptions, type ReferenceFigures, type ZoneRankRow } from './city-figures';
-export { completenessBoard, BOARD_STATE_LABEL, type Board, type BoardCell, type BoardEntry, type BoardState } from './board';
+export { completenessBoard, boardCellText, BOARD_STATE_LABEL, type Board, type BoardCell, type BoardEntry, type BoardState } from './board';
 export { readReceivedFile, type ReadReceived } from './read-received';

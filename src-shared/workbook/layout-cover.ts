@@ -14,6 +14,13 @@ export function chinaDate(iso: string): string | undefined {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** Date and minute of an ISO instant in China Standard Time: `2024-04-08 16:00`. */
+export function chinaDateTime(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The cover a reviewer signs and seals (封面). */
 export function layoutCover(payload: SubmissionPayload): LayoutSheet {
   const b = new SheetBuilder();
