@@ -37,7 +37,7 @@ describe('通报 in the bureau app', () => {
 
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByLabel('规上工业增加值全省开发区平均增速').fill('0.9');
-    await page.getByLabel('规上工业增加值全省开发区平均增速').blur();
+    await page.getByRole('button', { name: '保存参考数据' }).click();
     await expect.poll(() => page.locator('table[aria-label="城市汇总"] tr[data-code="gyzjz"] td').nth(8).textContent()).toBe('19.45');
 
     const tabs = await page.getByRole('tab').allTextContents();

@@ -70,7 +70,7 @@ describe('the city bureau in the web build', () => {
     expect(await row.nth(4).textContent()).toBe('20.35');
     expect(await row.nth(6).textContent()).toBe('5.35');
     await page.getByLabel('规上工业增加值全省开发区平均增速').fill('0.9');
-    await page.getByLabel('规上工业增加值全省开发区平均增速').blur();
+    await page.getByRole('button', { name: '保存参考数据' }).click();
     await expect.poll(() => row.nth(8).textContent()).toBe('19.45');
     expect(await page.locator('.outcome').textContent()).toContain('4个开发区');
     await screenshot(page, 'bureau-summary');
