@@ -5,6 +5,7 @@
  */
 import { MAX_FOLDER_FILES, fileTooLargeIssue, fileUnreadableIssue, type OpenFolderArgs, type Picked, type PickedFile, type PickedFolder } from '../../src-shared/ipc/contract';
 import type { Result, UserIssue } from '../../src-shared/model/results';
+import { pickWithInput } from './pick-file';
 
 /** The extension of a file name, lower case, without the dot. */
 const extensionOf = (name: string): string => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -37,36 +38,19 @@ export async function readFolderFiles(folderName: string, found: { path: string;
 
 /** The browser's folder picker. The input stays in the document while open (`[data-bridge-folder-input]`) for e2e tests. */
 export function pickFolder(args: OpenFolderArgs): Promise<Result<Picked<PickedFolder>>> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.webkitdirectory = true;
-    input.multiple = true;
-    input.hidden = true;
-    input.setAttribute('data-bridge-folder-input', '');
-    const finish = (result: Result<Picked<PickedFolder>>): void => {
-      input.remove();
-      resolve(result);
-    };
-    input.addEventListener('cancel', () => finish({ ok: true, value: { kind: 'cancelled' }, issues: [] }), { once: true });
-    input.addEventListener(
-      'change',
-      () => {
-        const list = [...(input.files ?? [])];
-        if (list.length === 0) {
-          finish({ ok: true, value: { kind: 'cancelled' }, issues: [] });
-          return;
-        }
-        // webkitRelativePath is `一季度报送/高平/高平开发区.xlsx`: the folder's name, then the path below it.
-        const first = list[0]!.webkitRelativePath.split('/')[0] || '文件夹';
-        const found = list.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/') || file.name, file }));
-        void readFolderFiles(first, found, args).then(finish);
-      },
-      { once: true },
-    );
-    document.body.append(input);
-    input.click();
-  });
+  return pickWithInput(
+    (input) => {
+      input.webkitdirectory = true;
+      input.multiple = true;
+      input.setAttribute('data-bridge-folder-input', '');
+    },
+    (list) => {
+      // webkitRelativePath is `一季度报送/高平/高平开发区.xlsx`: the folder's name, then the path below it.
+      const first = list[0]!.webkitRelativePath.split('/')[0] || '文件夹';
+      const found = list.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/') || file.name, file }));
+      return readFolderFiles(first, found, args);
+    },
+  );
 }
 
 /** The part of the File and Directory Entries API a drop gives (FileSystemEntry and its kinds). */

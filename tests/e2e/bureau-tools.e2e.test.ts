@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readCitySummaryWorkbook } from '../../src-shared/workbook';
-import { workbook } from './bureau-files';
+import { becomeBureau, workbook } from './bureau-files';
 import { captureDownload, openApp, screenshot, SCREENSHOT_DIR, type OpenedApp } from './harness';
 
 const PYTHON = '/usr/bin/python3';
@@ -77,11 +77,7 @@ describe('the bureau’s tools at 1366×768', () => {
 
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
-    await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('市商务局（收件、汇总、排名）').check();
-    await page.getByLabel('城市').selectOption('140500');
-    await page.getByRole('button', { name: '保存本单位' }).click();
-    await page.getByRole('tab', { name: '收件箱' }).waitFor();
+    await becomeBureau(page);
 
     // 1. A whole folder through the browser's folder picker: subfolders read, other files and lock files left out.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开文件夹…' }).click()]);
