@@ -51,6 +51,7 @@ describe('the preload', () => {
     ['pickAndReadLedger', 'ledger:pick-and-read', { targets: [] }],
     ['saveFile', 'file:save', { suggestedName: 'a.xlsx', bytes: new Uint8Array([1]), filters: [] }],
     ['openFile', 'file:open', { filters: [] }],
+    ['openFolder', 'folder:open', { extensions: ['xlsx'] }],
     ['printToPdf', 'print:to-pdf', { suggestedName: 'a.pdf', landscape: true, pageSize: 'A4' }],
     ['saveBackup', 'backup:save', { suggestedName: 'a.zrbak', bytes: new Uint8Array([1]) }],
     ['pickBackup', 'backup:pick', undefined],

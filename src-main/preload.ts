@@ -30,6 +30,7 @@ const bridge = {
   pickAndReadLedger: (args) => invoke('ledger:pick-and-read', args),
   saveFile: (args) => invoke('file:save', args),
   openFile: (args) => invoke('file:open', args),
+  openFolder: (args) => invoke('folder:open', args),
   printToPdf: (args) => invoke('print:to-pdf', args),
   saveBackup: (args) => invoke('backup:save', args),
   pickBackup: () => invoke('backup:pick', undefined),

@@ -73,7 +73,7 @@ function loadStyle(spec: string, set: IndicatorSet): Result<BulletinStyle> {
 
 function loadReference(path: string, set: IndicatorSet): Result<ReferenceFigures> {
   const registry = builtinZoneRegistry();
-  if (extname(path).toLowerCase() === '.xlsx') {
+  if (['.xlsx', '.xls', '.csv'].includes(extname(path).toLowerCase())) {
     try {
       return readReferenceWorkbook(new Uint8Array(readFileSync(path)), set, registry, basename(path));
     } catch (error) {

@@ -1,4 +1,6 @@
 /** The Electron implementation of HostServices: thin calls into dialog, fs and webContents. */
+import { readdir } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import type { AppInfo } from '../../src-shared/ipc/contract';
 import type { HostServices, WriteOutcome } from './host-services';
@@ -21,6 +23,20 @@ export function createElectronHostServices(deps: {
       const options = { title, filters, properties: ['openFile' as const] };
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showOpenFolderDialog: async (owner, { title }) => {
+      const window = windowOf(owner);
+      const options = { title, properties: ['openDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    listFolder: async (folder) => {
+      try {
+        const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+        return { kind: 'listed', files: entries.filter((e) => e.isFile()).map((e) => relative(folder, `${e.parentPath}${sep}${e.name}`).split(sep).join('/')) };
+      } catch (error) {
+        return { kind: 'error', detail: error instanceof Error ? error.message : String(error) };
+      }
     },
     showSaveDialog: async (owner, { title, defaultName, filters }) => {
       const window = windowOf(owner);

@@ -7,6 +7,8 @@ import type { HostServices, ReadOutcome, WriteOutcome } from './host-services';
 
 export interface FakeHost extends HostServices<string> {
   openAnswers: Array<string | null>;
+  /** Folder dialog answers; the folder's files are the keys of `files` below it. */
+  folderAnswers: Array<string | null>;
   saveAnswers: Array<string | null>;
   files: Map<string, Uint8Array>;
   busyPaths: Set<string>;
@@ -20,6 +22,7 @@ export interface FakeHost extends HostServices<string> {
 export function createFakeHost(): FakeHost {
   const host: FakeHost = {
     openAnswers: [],
+    folderAnswers: [],
     saveAnswers: [],
     files: new Map(),
     busyPaths: new Set(),
@@ -35,6 +38,15 @@ export function createFakeHost(): FakeHost {
     showOpenDialog: async (owner, { title, filters }) => {
       host.calls.push({ call: 'open', owner, title, filters });
       return host.openAnswers.shift() ?? null;
+    },
+    showOpenFolderDialog: async (owner, { title }) => {
+      host.calls.push({ call: 'open-folder', owner, title });
+      return host.folderAnswers.shift() ?? null;
+    },
+    listFolder: async (folder) => {
+      host.calls.push({ call: 'list', path: folder });
+      if (folder.startsWith('/unreadable')) return { kind: 'error', detail: 'EACCES: permission denied' };
+      return { kind: 'listed', files: [...host.files.keys()].filter((p) => p.startsWith(`${folder}/`)).map((p) => p.slice(folder.length + 1)) };
     },
     showSaveDialog: async (owner, { title, defaultName, filters }) => {
       host.calls.push({ call: 'save', owner, title, defaultName, filters });

@@ -74,6 +74,39 @@ describe('reading files the user picks', () => {
   });
 });
 
+describe('opening a whole folder (folder:open)', () => {
+  it('shows main own folder dialog and reads the matching files in every subfolder, lock files and others left out', async () => {
+    const { host, handlers } = setup();
+    host.folderAnswers.push('/home/city/一季度报送');
+    host.files.set('/home/city/一季度报送/高平开发区.xlsx', bytes);
+    host.files.set('/home/city/一季度报送/沁水/沁水开发区.XLSX', new Uint8Array([4]));
+    host.files.set('/home/city/一季度报送/沁水/说明.docx', new Uint8Array([5]));
+    host.files.set('/home/city/一季度报送/~$高平开发区.xlsx', new Uint8Array([6]));
+    host.files.set('/home/city/一季度报送/晋城.json', new Uint8Array([7]));
+    host.files.set('/home/city/其他/阳城开发区.xlsx', new Uint8Array([8]));
+    const result = await handlers['folder:open']({ extensions: ['xlsx', 'json'] }, ctx);
+    expect(result).toEqual({
+      ok: true,
+      value: { kind: 'picked', file: { name: '一季度报送', files: [{ name: '高平开发区.xlsx', bytes }, { name: '晋城.json', bytes: new Uint8Array([7]) }, { name: '沁水/沁水开发区.XLSX', bytes: new Uint8Array([4]) }] } },
+      issues: [],
+    });
+    expect(host.calls[0]).toMatchObject({ call: 'open-folder', owner: 'window-1', title: '选择文件夹' });
+  });
+
+  it('a file too large is an issue beside the files read; cancelled and an unreadable folder are values', async () => {
+    const { host, handlers } = setup();
+    host.folderAnswers.push('/d', null, '/unreadable/x', '/only');
+    host.files.set('/d/a.xlsx', bytes);
+    host.files.set('/d/big.xlsx', new Uint8Array(10));
+    host.files.set('/only/big.xlsx', new Uint8Array(10));
+    const some = await handlers['folder:open']({ extensions: ['xlsx'], maxBytes: 5 }, ctx);
+    expect(some).toMatchObject({ ok: true, value: { kind: 'picked', file: { name: 'd', files: [{ name: 'a.xlsx' }] } }, issues: [{ code: HOST_ISSUE.fileTooLarge, location: { file: 'big.xlsx' } }] });
+    expect(await handlers['folder:open']({ extensions: ['xlsx'] }, ctx)).toEqual({ ok: true, value: { kind: 'cancelled' }, issues: [] });
+    expect(await handlers['folder:open']({ extensions: ['xlsx'] }, ctx)).toMatchObject({ ok: false, issues: [{ code: HOST_ISSUE.fileUnreadable, location: { file: 'x' } }] });
+    expect(await handlers['folder:open']({ extensions: ['xlsx'], maxBytes: 5 }, ctx)).toMatchObject({ ok: false, issues: [{ code: HOST_ISSUE.fileTooLarge }] });
+  });
+});
+
 describe('saving files', () => {
   it('offers a safe name, writes where the user chose, and reports the file name', async () => {
     const { host, handlers } = setup();

@@ -2,11 +2,12 @@
  * Main's side of the IPC contract: one handler per channel, typed from src-shared/ipc/contract.ts.
  * Every path comes from a dialog opened here; the renderer only ever names a suggested file name.
  */
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   BACKUP_FILTERS,
   LEDGER_FILTERS,
   MAX_FILE_BYTES,
+  MAX_FOLDER_FILES,
   MAX_LEDGER_BYTES,
   PDF_FILTERS,
   fileBusyIssue,
@@ -18,6 +19,8 @@ import {
   type Channel,
   type FileFilter,
   type LedgerPickArgs,
+  type OpenFolderArgs,
+  type PickedFolder,
   type Picked,
   type PickedFile,
   type PickedLedger,
@@ -70,6 +73,32 @@ async function pickAndParseLedger<Owner>(host: HostServices<Owner>, owner: Owner
   return { ok: true, value: { kind: 'picked', file: { name, bytes, ledger: parsed.value } }, issues: parsed.issues };
 }
 
+/** Shows the folder dialog and reads every file below it whose extension is one asked for. */
+async function pickAndReadFolder<Owner>(host: HostServices<Owner>, owner: Owner, { extensions, maxBytes }: OpenFolderArgs): Promise<Result<Picked<PickedFolder>>> {
+  const folder = await host.showOpenFolderDialog(owner, { title: '选择文件夹' });
+  if (folder === null) return cancelled;
+  const name = basename(folder);
+  const listed = await host.listFolder(folder);
+  if (listed.kind === 'error') return { ok: false, issues: [fileUnreadableIssue(name, listed.detail)] };
+  const wanted = new Set(extensions.map((e) => e.toLowerCase()));
+  const matching = listed.files
+    .filter((f) => wanted.has(/\.([^./]+)$/.exec(f)?.[1]?.toLowerCase() ?? '') && !basename(f).startsWith('~$'))
+    .sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const limit = Math.min(maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
+  const files: PickedFile[] = [];
+  const issues: Result<unknown>['issues'] = [];
+  if (matching.length > MAX_FOLDER_FILES) {
+    issues.push({ code: 'too-many-files', severity: 'warning', message: `文件夹“${name}”里有 ${matching.length} 个文件，只读取了前 ${MAX_FOLDER_FILES} 个。请把文件分到几个文件夹中再打开。`, location: { file: name } });
+  }
+  for (const rel of matching.slice(0, MAX_FOLDER_FILES)) {
+    const read = await host.readFile(join(folder, rel), limit);
+    if (read.kind === 'read') files.push({ name: rel, bytes: read.bytes });
+    else issues.push(read.kind === 'too-large' ? fileTooLargeIssue(rel, read.sizeBytes, limit) : fileUnreadableIssue(rel, read.detail));
+  }
+  if (files.length === 0 && issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: { kind: 'picked', file: { name, files } }, issues };
+}
+
 /** Adds the filter's first extension when the user typed a name without one. */
 export function withExtension(path: string, filters: FileFilter[]): string {
   const ext = filters[0]?.extensions[0];
@@ -108,6 +137,7 @@ export function createHandlers<Owner>(host: HostServices<Owner>): Handlers<Owner
     'ledger:pick-and-read': async (args, { owner }) => pickAndParseLedger(host, owner, args),
     'file:open': async ({ filters, maxBytes }, { owner }) =>
       pickAndRead(host, owner, '打开文件', filters, Math.min(maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES)),
+    'folder:open': async (args, { owner }) => pickAndReadFolder(host, owner, args),
     'backup:pick': async (_args, { owner }) => pickAndRead(host, owner, '选择要恢复的备份文件', BACKUP_FILTERS, MAX_FILE_BYTES),
     'file:save': async ({ suggestedName, bytes, filters }, { owner }) =>
       saveWithDialog(host, owner, '保存文件', suggestedName, filters, async () => ({ ok: true, value: bytes, issues: [] })),

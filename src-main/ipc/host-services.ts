@@ -22,6 +22,10 @@ export interface HostServices<Owner> {
   appInfo(): AppInfo;
   /** An open dialog main shows; the chosen path, or null when cancelled. */
   showOpenDialog(owner: Owner, options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder dialog main shows; the chosen folder's path, or null when cancelled. */
+  showOpenFolderDialog(owner: Owner, options: { title: string }): Promise<string | null>;
+  /** Every file below `folder` (subfolders included), as paths relative to it with '/' between parts. */
+  listFolder(folder: string): Promise<{ kind: 'listed'; files: string[] } | { kind: 'error'; detail: string }>;
   /** A save dialog main shows; the chosen path, or null when cancelled. */
   showSaveDialog(owner: Owner, options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   readFile(path: string, maxBytes: number): Promise<ReadOutcome>;

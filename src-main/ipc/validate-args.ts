@@ -11,6 +11,7 @@ import {
   type FileFilter,
   type LedgerPickArgs,
   type OpenFileArgs,
+  type OpenFolderArgs,
   type PrintToPdfArgs,
   type SaveFileArgs,
 } from '../../src-shared/ipc/contract';
@@ -150,6 +151,21 @@ function checkOpenFile(raw: unknown): Checked<OpenFileArgs> {
   return { ok: true, value: { filters: filters.value, maxBytes } };
 }
 
+function checkOpenFolder(raw: unknown): Checked<OpenFolderArgs> {
+  if (!isRecord(raw)) return { ok: false, reason: 'argument must be an object' };
+  const extra = hasOnlyKeys(raw, ['extensions', 'maxBytes']);
+  if (extra) return { ok: false, reason: extra };
+  const { extensions, maxBytes } = raw;
+  if (!Array.isArray(extensions) || extensions.length === 0 || extensions.length > MAX_EXTENSIONS) return { ok: false, reason: 'extensions must be 1–20 extensions' };
+  const valid = extensions.filter((ext): ext is string => typeof ext === 'string' && /^[A-Za-z0-9]{1,10}$/.test(ext));
+  if (valid.length !== extensions.length) return { ok: false, reason: 'extensions are letters and digits without the dot' };
+  if (maxBytes === undefined) return { ok: true, value: { extensions: valid } };
+  if (typeof maxBytes !== 'number' || !Number.isInteger(maxBytes) || maxBytes <= 0 || maxBytes > MAX_FILE_BYTES) {
+    return { ok: false, reason: `maxBytes must be an integer in 1..${MAX_FILE_BYTES}` };
+  }
+  return { ok: true, value: { extensions: valid, maxBytes } };
+}
+
 function checkPrintToPdf(raw: unknown): Checked<PrintToPdfArgs> {
   if (!isRecord(raw)) return { ok: false, reason: 'argument must be an object' };
   const extra = hasOnlyKeys(raw, ['suggestedName', 'landscape', 'pageSize']);
@@ -177,6 +193,7 @@ export const argValidators: { [K in Channel]: Validator<K> } = {
   'ledger:pick-and-read': checkLedgerPick,
   'file:save': checkSaveFile,
   'file:open': checkOpenFile,
+  'folder:open': checkOpenFolder,
   'print:to-pdf': checkPrintToPdf,
   'backup:save': checkBackupSave,
   'backup:pick': checkVoid,

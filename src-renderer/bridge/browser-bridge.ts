@@ -14,6 +14,7 @@ import type { Result } from '../../src-shared/model/results';
 import { name, version } from '../../package.json';
 import { downloadFile } from './download-file';
 import { pickFile } from './pick-file';
+import { pickFolder } from './pick-folder';
 
 export interface LedgerJob {
   bytes: Uint8Array;
@@ -44,6 +45,7 @@ export function createBrowserBridge(deps: BrowserBridgeDeps): HostBridge {
     pickAndReadLedger: (args) => pickAndParseLedger(deps, args),
     saveFile: async ({ suggestedName, bytes }) => downloadFile(safeFileName(suggestedName), bytes),
     openFile: ({ filters, maxBytes }) => pickFile(filters, Math.min(maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES)),
+    openFolder: ({ extensions, maxBytes }) => pickFolder({ extensions, maxBytes: Math.min(maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES) }),
     printToPdf: async () => {
       // The browser cannot write a PDF by itself; its print dialog offers 另存为 PDF.
       window.print();

@@ -15,13 +15,26 @@ export function acceptFromFilters(filters: FileFilter[]): string {
  * drive it with Playwright's `filechooser` event or `setInputFiles` on `[data-bridge-file-input]`.
  */
 export function pickFile(filters: FileFilter[], maxBytes: number): Promise<Result<Picked<PickedFile>>> {
+  return pickWithInput(
+    (input) => {
+      input.accept = acceptFromFilters(filters);
+      input.setAttribute('data-bridge-file-input', '');
+    },
+    (files) => readPicked(files[0]!, maxBytes),
+  );
+}
+
+/**
+ * Shows a hidden `<input type=file>` set up by `configure`; `read` turns what was chosen into the
+ * answer. Closing the picker, or choosing nothing, is `cancelled`.
+ */
+export function pickWithInput<T>(configure: (input: HTMLInputElement) => void, read: (files: File[]) => Promise<Result<Picked<T>>>): Promise<Result<Picked<T>>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = acceptFromFilters(filters);
     input.hidden = true;
-    input.setAttribute('data-bridge-file-input', '');
-    const finish = (result: Result<Picked<PickedFile>>): void => {
+    configure(input);
+    const finish = (result: Result<Picked<T>>): void => {
       input.remove();
       resolve(result);
     };
@@ -29,12 +42,12 @@ export function pickFile(filters: FileFilter[], maxBytes: number): Promise<Resul
     input.addEventListener(
       'change',
       () => {
-        const file = input.files?.[0];
-        if (!file) {
+        const files = [...(input.files ?? [])];
+        if (files.length === 0) {
           finish({ ok: true, value: { kind: 'cancelled' }, issues: [] });
           return;
         }
-        void readPicked(file, maxBytes).then(finish);
+        void read(files).then(finish);
       },
       { once: true },
     );

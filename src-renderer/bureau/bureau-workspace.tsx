@@ -4,7 +4,15 @@
  */
 import { HelpButton } from '../help/help-page';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import { BOARD_STATE_LABEL, cityFigures, completenessBoard, type CityFigures, type InboxRulesOptions, type ReferenceFigures } from '../../src-shared/collect';
+import { boardCellText, cityFigures, completenessBoard, type Board, type CityFigures, type InboxRulesOptions, type ReferenceFigures } from '../../src-shared/collect';
+import { uuidV4 } from '../../src-shared/crypto';
+import type { Result } from '../../src-shared/model';
+import { getBridge, type SaveOutcome } from '../bridge';
+import { droppedFiles } from '../bridge/pick-folder';
+import type { AuditEntry } from '../db/schema';
+import { chinaDateTime } from '../../src-shared/format';
+import { ReferenceForm } from './reference-form';
+import './bureau.css';
 import type { ZoneRegistry, ZoneReturn } from '../../src-shared/model';
 import { comparePeriods, parsePeriodKey, periodLabel } from '../../src-shared/period';
 import { builtinIndicatorSets, compareVersions, findIndicatorSet } from '../../src-shared/seeds';
@@ -17,12 +25,43 @@ import { BureauCharts } from './bureau-charts';
 import { pendingSendBacks, sendBackToServer, syncServerInbox, type PendingSendBack } from './server-inbox';
 import { localTime, shortLocalTime } from '../../src-shared/format';
 import { createBureauSync, describeZoneLink, zoneLinks, zonesSeen, type ZoneLink, type ZoneSeen } from '../sync/bureau-sync';
+import { readSubmissionWorkbook, writeBoardWorkbook, writeCitySummaryWorkbook } from '../../src-shared/workbook';
 import { appSync, useSyncStatus } from '../sync/app-sync';
 import { SyncSettingsPanel } from '../sync/sync-settings-panel';
 import { BureauBulletin } from './bureau-bulletin';
 
 const VERDICT: Record<string, string> = { accepted: '采用', superseded: '已被取代', duplicate: '重复', rejected: '不予采用' };
 const fmt = (v: number | null, d = 2): string => (v === null ? '—' : v.toFixed(d));
+/** What the bureau can read at once: extensions the inbox takes (workbooks and return JSON). */
+const INBOX_EXTENSIONS = ['xlsx', 'json'];
+const XLSX_FILTERS = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+const ACTION_TEXT: Record<string, string> = { returned: '退回修改', excluded: '计入汇总' };
+
+function outcomeText(what: string, r: Result<SaveOutcome>): { error: boolean; text: string } | null {
+  if (!r.ok) return { error: true, text: r.issues.map((i) => i.message).join('；') };
+  switch (r.value.kind) {
+    case 'saved':
+      return { error: false, text: `${what}已保存为「${r.value.fileName}」。` };
+    case 'downloaded':
+      return { error: false, text: `${what}「${r.value.fileName}」已交给浏览器下载。` };
+    default:
+      return null;
+  }
+}
+
+/** 退回修改 and 计入汇总 lines of one received submission, as the detail row shows them. */
+/** 排在全省第3位 (by amount), 增速第1位. */
+function rankText(r: { value?: number; growth?: number } | undefined): string {
+  const parts = [r?.value !== undefined ? `完成量第${r.value}位` : '', r?.growth !== undefined ? `增速第${r.growth}位` : ''].filter(Boolean);
+  return parts.length ? parts.join('，') : '—';
+}
+
+function trailLine(e: AuditEntry): string {
+  const time = chinaDateTime(e.at) ?? e.at;
+  const reason = typeof e.detail?.['reason'] === 'string' ? `，原因：${e.detail['reason']}` : '';
+  if (e.field === 'returned') return `${time} ${e.who || '（未署名）'} 退回修改${reason}`;
+  return `${time} ${e.who || '（未署名）'} ${e.new === '计入汇总' ? '改为计入汇总' : '改为不计入汇总'}`;
+}
 
 function setVersionFor(setId: string, year: number): string | undefined {
   const sets = builtinIndicatorSets().filter((s) => s.id === setId);
@@ -106,23 +145,45 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
     if (shownPeriod) void repo.getReferenceFigures(cityCode, shownPeriod).then(setReference);
   }, [repo, cityCode, shownPeriod]);
 
-  const receive = async (list: File[]): Promise<void> => {
-    if (list.length === 0) return;
+  const receive = async (list: { fileName: string; bytes: Uint8Array }[], from = '', skipped: string[] = []): Promise<void> => {
+    if (list.length === 0) {
+      setNotice(`${from}没有可收取的报送工作簿（.xlsx）或报表 JSON。${skipped.join('；')}`);
+      return;
+    }
     setBusy(true);
     try {
-      const read = await readFilesInWorker(await Promise.all(list.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      const read = await readFilesInWorker(list);
       const r = await repo.receiveFiles(read, who);
       if (!r.ok) setNotice(r.issues.map((i) => i.message).join('；'));
-      else setNotice(`收到 ${read.length} 个文件，新存入 ${r.value.stored.length} 个${r.value.alreadyReceived.length ? `，已收过：${r.value.alreadyReceived.join('、')}` : ''}`);
+      else setNotice(`${from}收到 ${read.length} 个文件，新存入 ${r.value.stored.length} 个${r.value.alreadyReceived.length ? `，已收过：${r.value.alreadyReceived.join('、')}` : ''}${skipped.length ? `；${skipped.join('；')}` : ''}`);
       await reload();
     } finally {
       setBusy(false);
     }
   };
+  const receiveFiles = async (files: { path: string; file: File }[], from = ''): Promise<void> =>
+    receive(await Promise.all(files.map(async ({ path, file }) => ({ fileName: path, bytes: new Uint8Array(await file.arrayBuffer()) }))), from);
+  const openFolder = async (): Promise<void> => {
+    const r = await getBridge().openFolder({ extensions: INBOX_EXTENSIONS });
+    if (!r.ok) {
+      setNotice(r.issues.map((i) => i.message).join('；'));
+      return;
+    }
+    if (r.value.kind === 'cancelled') return;
+    const folder = r.value.file;
+    await receive(folder.files.map((f) => ({ fileName: f.name, bytes: f.bytes })), `文件夹「${folder.name}」：`, r.issues.map((i) => i.message));
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    void receive([...e.dataTransfer.files]);
+    // Entries are taken before the first await (the drop's DataTransfer empties after the event).
+    void droppedFiles([...e.dataTransfer.items], [...e.dataTransfer.files], INBOX_EXTENSIONS).then((files) => receiveFiles(files));
   };
+  const [openDetail, setOpenDetail] = useState<string | null>(null);
+  const [trail, setTrail] = useState<AuditEntry[]>([]);
+  useEffect(() => {
+    if (openDetail) void repo.inboxTrail(openDetail).then(setTrail);
+  }, [repo, openDetail, entries]);
+  const [exportLine, setExportLine] = useState<{ error: boolean; text: string } | null>(null);
 
   const accepted = entries.filter((e) => e.judged.verdict === 'accepted' && e.record.periodKey === shownPeriod && e.record.returnJson !== null);
   const included = accepted.filter((e) => !e.record.excluded);
@@ -144,7 +205,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
     const link = links?.get(zoneId);
     const state = link?.state ?? '未联网';
     return (
-      <td data-testid={`seen-${zoneId}`} data-link={state} title={link?.devices.map((d) => `${d.deviceName ?? '设备'} ${d.deviceId}，登记于 ${shortLocalTime(d.enrolledAt)}${d.revokedAt ? '，已注销' : ''}`).join('\n')}>
+      <td className="no-print" data-testid={`seen-${zoneId}`} data-link={state} title={link?.devices.map((d) => `${d.deviceName ?? '设备'} ${d.deviceId}，登记于 ${shortLocalTime(d.enrolledAt)}${d.revokedAt ? '，已注销' : ''}`).join('\n')}>
         {links && <span className={`link-state link-${state}`} data-testid={`link-${zoneId}`}>{describeZoneLink(link)}</span>}
         {links && <br />}
         <span className="muted">{s ? `最近报送 ${shortLocalTime(s.lastReceivedAt)}：${s.periodLabel}第${s.revision}版，${s.state}` : '尚未联网报送'}</span>
@@ -153,11 +214,27 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
   };
   // The trend runs over every period: the accepted submissions in the total, whatever the period shown.
   const trendReturns = useMemo(() => entries.filter((e) => e.judged.verdict === 'accepted' && !e.record.excluded && e.record.returnJson !== null).map((e) => JSON.parse(e.record.returnJson!) as ZoneReturn), [entries]);
+  const exportSummary = async (): Promise<void> => {
+    if (!figures || !set || !period || !city) return;
+    const { bytes } = await writeCitySummaryWorkbook({
+      format: 'zone-returns/city-summary@1',
+      summaryId: uuidV4(),
+      revision: 1,
+      exportedAt: new Date().toISOString(),
+      city: { code: city.code, name: city.name },
+      period,
+      indicatorSet: { id: set.id, version: set.version },
+      figures: figures.figures,
+      ranks: figures.ranks,
+      returns: bulletinReturns,
+    });
+    setExportLine(outcomeText('市汇总表', await getBridge().saveFile({ suggestedName: `${city.name}${periodLabel(period)}市汇总表.xlsx`, bytes, filters: XLSX_FILTERS })));
+  };
   const zoneName = (id: string | null) => registry.zones.find((z) => z.id === id)?.name ?? id ?? '—';
   const period = shownPeriod ? parsePeriodKey(shownPeriod) : undefined;
 
   return (
-    <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div className="app bureau" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <header className="app-header">
         <h1>开发区指标汇总</h1>
         <span className="zone-name">{city?.name ?? ''}商务局</span>
@@ -166,7 +243,7 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
       </header>
       <nav className="app-nav" role="tablist">
         {BUREAU_TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => { setTab(t.id); setExportLine(null); }}>
             {t.label}
           </button>
         ))}
@@ -185,12 +262,13 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
         )}
         {tab === 'inbox' && (
           <section aria-label="收件箱">
-            <p>
-              <label className="button">
+            <p className="toolbar">
+              <label className="btn primary">
                 打开报送工作簿…
-                <input type="file" multiple accept=".xlsx,.json" aria-label="打开报送工作簿" style={{ display: 'none' }} onChange={(e) => void receive([...(e.target.files ?? [])])} />
-              </label>{' '}
-              <span className="muted">{busy ? '正在读取与校验…' : '可一次选择多个文件，或把文件拖到窗口中。'}</span>
+                <input type="file" multiple accept=".xlsx,.json" aria-label="打开报送工作簿" style={{ display: 'none' }} onChange={(e) => { const list = [...(e.target.files ?? [])]; e.target.value = ''; void receiveFiles(list.map((file) => ({ path: file.name, file }))); }} />
+              </label>
+              <button type="button" className="btn" onClick={() => void openFolder()}>打开文件夹…</button>
+              <span className="muted">{busy ? '正在读取与校验…' : '可一次选择多个文件或整个文件夹，也可把文件或文件夹拖到窗口中。'}</span>
             </p>
             {reader && (
               <p className="server-inbox">
@@ -199,40 +277,64 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
               </p>
             )}
             <table className="grid-table inbox-table" aria-label="收到的报表">
+              <colgroup>
+                <col className="col-file" /><col className="col-zone" /><col className="col-period" /><col className="col-rev" /><col className="col-time" /><col className="col-verdict" /><col /><col className="col-actions" />
+              </colgroup>
               <thead>
                 <tr><th>文件</th><th>开发区</th><th>报告期</th><th>版次</th><th>导出时间</th><th>结论</th><th>说明</th><th>操作</th></tr>
               </thead>
               <tbody>
-                {entries.map(({ record: r, judged: j }) => (
+                {entries.map(({ record: r, judged: j }) => [
                   <tr key={r.id} data-verdict={j.verdict}>
                     <td>{r.fileName}{r.fromServer && <span className="muted">（联网）</span>}</td>
                     <td>{zoneName(r.zoneId)}</td>
-                    <td>{r.periodKey ? periodLabel(parsePeriodKey(r.periodKey)!) : '—'}</td>
-                    <td>{r.revision ?? '—'}</td>
-                    <td>{r.exportedAt ? localTime(r.exportedAt) : '—'}</td>
-                    <td>{j.verdict === 'accepted' && r.returned ? '已退回' : VERDICT[j.verdict]}</td>
-                    <td>
+                    <td className="nowrap">{r.periodKey ? periodLabel(parsePeriodKey(r.periodKey)!) : '—'}</td>
+                    <td className="nowrap">{r.revision ?? '—'}</td>
+                    <td className="nowrap">{r.exportedAt ? chinaDateTime(r.exportedAt) ?? r.exportedAt : '—'}</td>
+                    <td className="verdict nowrap">{j.verdict === 'accepted' && r.returned ? '已退回' : VERDICT[j.verdict]}</td>
+                    <td className="reason">
                       {r.returned && j.verdict === 'accepted' ? `退回原因：${r.returned.reason}` : (j.reason ?? '')}
+                      {j.verdict === 'accepted' && r.excluded && <span className="muted">（不计入汇总）</span>}
                       {pending.filter((p) => p.inboxId === r.id).map((p) => (
                         <span key={p.inboxId} className="error" data-testid="sendback-pending">
                           {p.refused ? `服务器拒绝退回：${p.error}` : `退回未送达服务器：${p.error}`} <button type="button" onClick={() => void resend(p)}>重新发送</button>
                         </span>
                       ))}
                     </td>
-                    <td>
+                    <td className="actions">
                       {j.verdict === 'accepted' && !r.returned && (
-                        <button type="button" onClick={() => void sendBack(r)}>
+                        <button type="button" className="btn" onClick={() => void sendBack(r)}>
                           退回修改
                         </button>
                       )}
+                      <button type="button" className="btn" aria-expanded={openDetail === r.id} onClick={() => setOpenDetail(openDetail === r.id ? null : r.id)}>
+                        详情
+                      </button>
                       {j.verdict === 'accepted' && (
                         <label>
-                          <input type="checkbox" checked={!r.excluded} onChange={(e) => void repo.setExcluded(r.id, !e.target.checked).then(reload)} /> 计入汇总
+                          <input type="checkbox" checked={!r.excluded} onChange={(e) => void repo.setExcluded(r.id, !e.target.checked, who).then(reload)} /> 计入汇总
                         </label>
                       )}
                     </td>
-                  </tr>
-                ))}
+                  </tr>,
+                  openDetail === r.id && (
+                    <tr key={`${r.id}-detail`} className="inbox-detail" data-testid="inbox-detail">
+                      <td colSpan={8}>
+                        <dl>
+                          <dt>收件</dt><dd>{chinaDateTime(r.receivedAt) ?? r.receivedAt} {r.receivedBy}</dd>
+                          <dt>报送编号</dt><dd>{r.submissionId ?? '—'}</dd>
+                          <dt>文件校验码</dt><dd>SHA-256 {r.fileSha256}</dd>
+                          <dt>市局操作</dt>
+                          <dd>
+                            {trail.length === 0 ? <span className="muted">没有退回或计入汇总的改动。</span> : (
+                              <ol aria-label="市局操作记录">{trail.map((e) => <li key={e.seq}>{trailLine(e)}</li>)}</ol>
+                            )}
+                          </dd>
+                        </dl>
+                      </td>
+                    </tr>
+                  ),
+                ])}
               </tbody>
             </table>
           </section>
@@ -254,25 +356,37 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
         )}
         {tab === 'board' && period && set && (() => {
           const zones = registry.zones.filter((z) => z.cityCode === cityCode);
-          const board = completenessBoard(set, zones, period.year, entries.filter((e) => e.judged.verdict === 'accepted' && e.record.periodKey).map((e) => ({ zoneId: e.record.zoneId!, period: parsePeriodKey(e.record.periodKey!)!, revision: e.record.revision ?? 0, exportedAt: e.record.exportedAt ?? '', returned: e.record.returned !== null })), new Date().toISOString().slice(0, 10), period.frequency);
+          const today = chinaDateTime(new Date().toISOString())!.slice(0, 10);
+          const board: Board = completenessBoard(set, zones, period.year, entries.filter((e) => e.judged.verdict === 'accepted' && e.record.periodKey).map((e) => ({ zoneId: e.record.zoneId!, period: parsePeriodKey(e.record.periodKey!)!, revision: e.record.revision ?? 0, exportedAt: e.record.exportedAt ?? '', returned: e.record.returned !== null })), today, period.frequency);
+          const title = `${city?.name ?? ''}开发区${period.year}年报送情况`;
+          const exportBoard = async (): Promise<void> => {
+            const bytes = await writeBoardWorkbook({ board, title, asOf: today });
+            setExportLine(outcomeText('报送情况表', await getBridge().saveFile({ suggestedName: `${title}.xlsx`, bytes, filters: XLSX_FILTERS })));
+          };
           return (
-            <section aria-label="报送情况">
+            <section aria-label="报送情况" className="board-print">
+              <h2 className="print-only">{title}</h2>
               <p className="board-summary"><strong>{board.summary}</strong></p>
-              <table className="grid-table" aria-label="报送情况表">
-                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}{linkColumn && <th>联网报送</th>}</tr></thead>
+              <p className="as-of print-only">统计截至 {today}</p>
+              <table className="grid-table board-table" aria-label="报送情况表">
+                <thead><tr><th>开发区</th>{board.periods.map((p) => <th key={p.endMonth}>{periodLabel(p)}</th>)}{linkColumn && <th className="no-print">联网报送</th>}</tr></thead>
                 <tbody>
                   {zones.map((z) => (
                     <tr key={z.id}>
                       <td>{z.name}</td>
                       {board.cells.filter((c) => c.zoneId === z.id).map((c) => (
-                        <td key={c.periodKey} data-state={c.state}>{BOARD_STATE_LABEL[c.state]}{c.revision !== undefined ? `（第${c.revision}版）` : ''}</td>
+                        <td key={c.periodKey} data-state={c.state}>{boardCellText(c)}</td>
                       ))}
                       {linkColumn && linkCell(z.id)}
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <button type="button" onClick={() => window.print()}>打印</button>
+              <p className="toolbar no-print">
+                <button type="button" className="btn" onClick={() => window.print()}>打印</button>
+                <button type="button" className="btn" onClick={() => void exportBoard()}>导出工作簿</button>
+              </p>
+              {exportLine && <p className={exportLine.error ? 'notice error no-print' : 'notice no-print'} role="status">{exportLine.text}</p>}
             </section>
           );
         })()}
@@ -282,28 +396,28 @@ export function BureauWorkspace(props: { repo: Repository; registry: ZoneRegistr
               <>
                 <p>{city?.name}{period ? periodLabel(period) : ''}，计入汇总：{figures.consolidated.zoneIds.map(zoneName).join('、')}{accepted.length > included.length ? `；未计入：${accepted.filter((e) => e.record.excluded).map((e) => zoneName(e.record.zoneId)).join('、')}` : ''}</p>
                 <p className="outcome">规上工业增加值：{figures.outcomes['gyzjz'] ?? ''}</p>
+                <p className="toolbar">
+                  <button type="button" className="btn primary" onClick={() => void exportSummary()}>导出市汇总表</button>
+                  <span className="muted">一开发区一行，末行为全市合计，带校验的数据页，可供省厅汇总。</span>
+                </p>
+                {exportLine && <p className={exportLine.error ? 'notice error' : 'notice'} role="status">{exportLine.text}</p>}
                 <table className="grid-table" aria-label="城市汇总">
-                  <thead><tr><th>指标</th><th>单位</th><th>本期累计</th><th>上年同期</th><th>同比增长%</th><th>省定目标%</th><th>与目标差（百分点）</th><th>全省开发区平均增速%</th><th>与全省平均差（百分点）</th></tr></thead>
+                  <thead><tr><th>指标</th><th>单位</th><th>本期累计</th><th>上年同期</th><th>同比增长%</th><th>省定目标%</th><th>与目标差（百分点）</th><th>全省开发区平均增速%</th><th>与全省平均差（百分点）</th><th>全省排名</th></tr></thead>
                   <tbody>
                     {Object.entries(figures.figures).filter(([, f]) => f.lastYear !== null).map(([code, f]) => (
                       <tr key={code} data-code={code}>
-                        <td>{f.name}</td><td>{f.unit}</td><td>{fmt(f.value)}</td><td>{fmt(f.lastYear)}</td><td>{fmt(f.growthPct)}</td><td>{fmt(f.targetPct)}</td><td>{fmt(f.gapPoints)}</td>
-                        <td>
-                          <input aria-label={`${f.name}全省开发区平均增速`} size={6} defaultValue={reference.provinceAverageGrowthPct?.[code] ?? ''} onBlur={(e) => {
-                            const text = e.target.value.trim();
-                            const v = Number(text);
-                            if (text !== '' && !Number.isFinite(v)) { setNotice(`${f.name}的全省开发区平均增速「${text}」不是数字`); return; }
-                            const next = { ...reference, provinceAverageGrowthPct: { ...(reference.provinceAverageGrowthPct ?? {}) } };
-                            if (text === '') delete next.provinceAverageGrowthPct[code]; else next.provinceAverageGrowthPct[code] = v;
-                            void repo.saveReferenceFigures(cityCode, shownPeriod!, next).then(() => setReference(next));
-                          }} />
-                        </td>
-                        <td>{fmt(f.provinceAvgGapPoints)}</td>
+                        <td>{f.name}</td><td>{f.unit}</td><td className="num">{fmt(f.value)}</td><td className="num">{fmt(f.lastYear)}</td><td className="num">{fmt(f.growthPct)}</td><td className="num">{fmt(f.targetPct)}</td><td className="num">{fmt(f.gapPoints)}</td>
+                        <td className="num">{fmt(f.provinceAvgPct)}</td>
+                        <td className="num">{fmt(f.provinceAvgGapPoints)}</td>
+                        <td>{rankText(reference.provinceRank?.[code])}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </>
+            )}
+            {set && shownPeriod && period && (
+              <ReferenceForm repo={repo} registry={registry} cityCode={cityCode} periodKey={shownPeriod} periodText={periodLabel(period)} set={set} reference={reference} onSaved={setReference} />
             )}
           </section>
         )}

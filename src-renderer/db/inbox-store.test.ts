@@ -48,11 +48,24 @@ describe('the inbox store', () => {
 
     expect((await repo.returnSubmission(judged[1]!.record.id, '  ', '市局王五')).ok).toBe(false);
     expect(expectOk(await repo.returnSubmission(judged[1]!.record.id, '工业投资与台账不符', '市局王五')).returned?.reason).toBe('工业投资与台账不符');
-    expect(expectOk(await repo.setExcluded(judged[2]!.record.id, true)).excluded).toBe(true);
+    expect(expectOk(await repo.setExcluded(judged[2]!.record.id, true, '市局王五')).excluded).toBe(true);
+    // Setting it to what it already is writes no line.
+    expectOk(await repo.setExcluded(judged[2]!.record.id, true, '市局王五'));
+    expectOk(await repo.setExcluded(judged[2]!.record.id, false, '市局赵六'));
+    const sentBack = await repo.inboxTrail(judged[1]!.record.id);
+    expect(sentBack.map((e) => [e.field, e.old, e.new, e.who, e.detail?.['reason'], e.detail?.['revision']])).toEqual([['returned', '采用', '已退回', '市局王五', '工业投资与台账不符', 2]]);
+    const inOut = await repo.inboxTrail(judged[2]!.record.id);
+    expect(inOut.map((e) => [e.field, e.new, e.who])).toEqual([['excluded', '不计入汇总', '市局王五'], ['excluded', '计入汇总', '市局赵六']]);
+    expect(inOut.every((e) => e.table === 'inboxItems' && e.zoneId === 'qinshui-kfq' && e.detail?.['fileName'] === '沁水.xlsx')).toBe(true);
+    // A refused 退回 (no reason) leaves no line.
+    expect(await repo.inboxTrail(judged[0]!.record.id)).toEqual([]);
 
     expectOk(await repo.saveReferenceFigures('140500', '2024-03-q', { provinceAverageGrowthPct: { gyzjz: 0.9 } }));
     expect(await repo.getReferenceFigures('140500', '2024-03-q')).toEqual({ provinceAverageGrowthPct: { gyzjz: 0.9 }, provinceRank: {} });
     expect((await repo.saveReferenceFigures('140500', '2024-03-q', { provinceAverageGrowthPct: { gyzjz: Number.NaN } })).ok).toBe(false);
+    expect((await repo.saveReferenceFigures('140500', '2024-03-q', { provinceAverageGrowthPct: { gyzjz: 1 }, provinceRank: { gyzjz: { value: 2.5 } } })).ok).toBe(false);
+    // Refusals leave what was stored.
+    expect(await repo.getReferenceFigures('140500', '2024-03-q')).toEqual({ provinceAverageGrowthPct: { gyzjz: 0.9 }, provinceRank: {} });
   }, 60_000);
 
   it('keeps the bulletin narrative per city and period in a settings key, apart from the settings', async () => {

@@ -25,7 +25,7 @@
  *               addRows(zoneId, rows, who, context?) · updateRowFields(zoneId, patches, who, context?) · deleteRows(zoneId, ids, who, context?)
  *   Lifecycle   markValidated(returnId, gate, who) · nextRevision(returnId) · recordSubmission(entry, who) · reopenReturn(returnId, reason, who) · listOutbox(returnId?)
  *   Inbox       receiveFiles(files, who) · listInbox() · judgedInbox(rules) · acceptedReturns(rules, periodKey) · inboxFileBytes(id)
- *               returnSubmission(id, reason, who) · setExcluded(id, excluded) · getReferenceFigures(city, period) · saveReferenceFigures(city, period, figures)
+ *               returnSubmission(id, reason, who) · setExcluded(id, excluded, who) · inboxTrail(id) · getReferenceFigures(city, period) · saveReferenceFigures(city, period, figures)
  *   Import      applyImportBatch(input) · undoImportBatch(batchId, who) · listImportBatches(zoneId)
  *               getLedgerMapping(signature) · saveLedgerMapping(signature, mapping)
  *   Audit       auditTrail({ returnId?, zoneId?, batchId? })

@@ -93,7 +93,7 @@ export type RosterRowRecord = RosterRow & { zoneId: string; position: number };
 /** Stored beside a row's fields; never a roster field of an indicator set. */
 export const RESERVED_ROSTER_FIELDS: readonly string[] = ['id', 'zoneId', 'position'];
 
-export type AuditTable = 'zones' | 'returns' | 'values' | 'texts' | 'explanations' | 'rosterRows' | 'outbox' | 'importBatches' | 'database';
+export type AuditTable = 'zones' | 'returns' | 'values' | 'texts' | 'explanations' | 'rosterRows' | 'outbox' | 'importBatches' | 'database' | 'inboxItems';
 export type AuditAction = 'insert' | 'update' | 'delete' | 'status' | 'submit' | 'import' | 'undo-import' | 'restore';
 
 /** One line of the append-only audit log (who, when, field, old → new). */

@@ -19,3 +19,19 @@ export function bulletinReferenceFromBureau(ref: BureauReference): ReferenceFigu
   if (Object.keys(ranks).length > 0) out.cityRanks = ranks;
   return out;
 }
+
+/**
+ * The other way: a reference sheet read for the bulletin (readReferenceWorkbook) as what the bureau
+ * stores per period — 全省开发区平均增速 and the city's ranks by amount and by growth. Zones' ranks and
+ * 拉动 ranks have no place there: the program ranks the zones itself.
+ */
+export function bureauReferenceFromBulletin(ref: ReferenceFigures): BureauReference {
+  const out: BureauReference = { provinceAverageGrowthPct: { ...(ref.provinceAverageGrowth ?? {}) }, provinceRank: {} };
+  for (const [code, r] of Object.entries(ref.cityRanks ?? {})) {
+    const one: { value?: number; growth?: number } = {};
+    if (r.amount !== undefined) one.value = r.amount;
+    if (r.growth !== undefined) one.growth = r.growth;
+    if (Object.keys(one).length > 0) out.provinceRank![code] = one;
+  }
+  return out;
+}

@@ -4,6 +4,7 @@
  */
 import type { IndicatorSet, Period, Zone } from '../model';
 import { dueDate, periodKey, periodsOf } from '../period';
+import { chinaDateTime } from '../format';
 
 export type BoardState = 'submitted' | 'returned' | 'overdue' | 'not-due';
 export const BOARD_STATE_LABEL: Record<BoardState, string> = { submitted: '已报送', returned: '已退回', overdue: '逾期未报', 'not-due': '未到期' };
@@ -58,4 +59,14 @@ export function completenessBoard(set: IndicatorSet, zones: Zone[], year: number
   }
   const summary = `应报 ${counts.due} 个，已报 ${counts.submitted} 个，逾期 ${counts.overdue} 个${counts.returned ? `，退回 ${counts.returned} 个` : ''}`;
   return { periods, zones, cells, counts, summary };
+}
+
+/** A cell as the board shows and prints it: 已报送（第2版，2024-04-08 16:00）, 逾期未报（应于2024-04-10前报送）. */
+export function boardCellText(cell: BoardCell): string {
+  const label = BOARD_STATE_LABEL[cell.state];
+  if (cell.revision !== undefined) {
+    const time = cell.exportedAt ? chinaDateTime(cell.exportedAt) : undefined;
+    return `${label}（第${cell.revision}版${time ? `，${time}` : ''}）`;
+  }
+  return cell.state === 'overdue' ? `${label}（${cell.due}到期）` : label;
 }

@@ -9,7 +9,7 @@
  * - a second copy of the same submission id and revision is a duplicate.
  */
 import type { Period, ZoneRegistry } from '../model';
-import { localTime } from '../format';
+import { chinaDateTime } from '../format';
 import { periodKey, periodLabel } from '../period';
 
 export type InboxVerdict = 'accepted' | 'superseded' | 'duplicate' | 'rejected';
@@ -100,7 +100,7 @@ export function judgeInbox(items: ReceivedItem[], opts: InboxRulesOptions): Judg
       const same = oid.submissionId === bid.submissionId && oid.revision === bid.revision;
       out.set(other.key, same
         ? { key: other.key, fileName: other.fileName, verdict: 'duplicate', reason: `与${best.fileName}是同一份报表（第${bid.revision}版）的重复副本`, supersededBy: best.key }
-        : { key: other.key, fileName: other.fileName, verdict: 'superseded', reason: `${zoneName(oid.zoneId)}${periodLabel(oid.period)}第${oid.revision}版已被${best.fileName}（第${bid.revision}版，${localTime(bid.exportedAt)}导出）取代`, supersededBy: best.key });
+        : { key: other.key, fileName: other.fileName, verdict: 'superseded', reason: `${zoneName(oid.zoneId)}${periodLabel(oid.period)}第${oid.revision}版已被${best.fileName}（第${bid.revision}版，${chinaDateTime(bid.exportedAt) ?? bid.exportedAt}导出）取代`, supersededBy: best.key });
     }
   }
   return items.map((i) => out.get(i.key)!);

@@ -14,3 +14,14 @@ export function shortLocalTime(iso: string, now: Date = new Date()): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.getFullYear() === now.getFullYear() ? localTime(iso).slice(5) : localTime(iso);
 }
+
+/**
+ * Date and minute of an ISO instant in China Standard Time, `2024-04-08 16:00`, whatever the
+ * machine's time zone: for what a file says (a board or summary workbook), which must not
+ * depend on where it was written. `undefined` for what is not a time.
+ */
+export function chinaDateTime(iso: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}

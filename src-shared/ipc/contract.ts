@@ -59,6 +59,24 @@ export interface OpenFileArgs {
   maxBytes?: number;
 }
 
+export interface OpenFolderArgs {
+  /** Only files with these extensions (without the dot, lower case) are read, in every subfolder. */
+  extensions: string[];
+  /** Each file larger than this is left out with `file-too-large`; at most MAX_FILE_BYTES. */
+  maxBytes?: number;
+}
+
+/** A folder the user picked: the files in it (and its subfolders) that matched, read whole. */
+export interface PickedFolder {
+  /** The folder's base name, e.g. `一季度报送`. */
+  name: string;
+  /** Each with its path below the folder, e.g. `高平/高平开发区.xlsx`. */
+  files: PickedFile[];
+}
+
+/** No more files than this are read from one folder. */
+export const MAX_FOLDER_FILES = 2000;
+
 export interface PrintToPdfArgs {
   suggestedName: string;
   landscape: boolean;
@@ -94,6 +112,11 @@ export interface IpcContract {
   /** Main opens a save dialog and writes the bytes atomically. `file-busy` means: offer 另存为. */
   'file:save': { args: SaveFileArgs; result: Result<SaveOutcome> };
   'file:open': { args: OpenFileArgs; result: Result<Picked<PickedFile>> };
+  /**
+   * Main shows a folder dialog and reads the matching files below it. Files it could not read come
+   * back as issues beside the ones it read (`ok: true`); `ok: false` only when nothing could be read.
+   */
+  'folder:open': { args: OpenFolderArgs; result: Result<Picked<PickedFolder>> };
   /** Prints the asking window to PDF and saves it where the user chooses. */
   'print:to-pdf': { args: PrintToPdfArgs; result: Result<SaveOutcome> };
   'backup:save': { args: BackupSaveArgs; result: Result<SaveOutcome> };
@@ -109,6 +132,7 @@ export const CHANNELS = [
   'ledger:pick-and-read',
   'file:save',
   'file:open',
+  'folder:open',
   'print:to-pdf',
   'backup:save',
   'backup:pick',
@@ -125,6 +149,7 @@ export const BRIDGE_METHODS = {
   pickAndReadLedger: 'ledger:pick-and-read',
   saveFile: 'file:save',
   openFile: 'file:open',
+  openFolder: 'folder:open',
   printToPdf: 'print:to-pdf',
   saveBackup: 'backup:save',
   pickBackup: 'backup:pick',

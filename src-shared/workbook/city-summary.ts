@@ -11,6 +11,7 @@ import type { Period, Result, ZoneReturn } from '../model';
 import { periodLabel } from '../period';
 import { canonicalJson } from '../return';
 import { foundValue } from './cell-value';
+import { chinaDateTime } from '../format';
 import { DATA_KEYS, FIRST_PART_ROW, PART_CHARS, PART_LABEL } from './data-sheet';
 import { ExcelJS } from './excel';
 import { encodeForSheet, splitIntoParts } from './payload';
@@ -40,26 +41,61 @@ export async function writeCitySummaryWorkbook(payload: CitySummaryPayload): Pro
   const checksum = sha256Hex(json);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'zone-returns';
-  const ws = wb.addWorksheet('市汇总表', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } });
+  const ws = wb.addWorksheet('市汇总表', {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, horizontalCentered: true, printTitlesRow: '2:3', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 3 }],
+  });
   const codes = MAIN.filter((c) => payload.figures[c]);
+  const last = 1 + codes.length * 3;
+  const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
   ws.addRow([`${payload.city.name}开发区主要经济指标汇总表（${periodLabel(payload.period)}）`]);
-  ws.mergeCells(1, 1, 1, 1 + codes.length * 3);
-  ws.getCell(1, 1).font = { bold: true, size: 14 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.addRow(['开发区', ...codes.flatMap((c) => [`${payload.figures[c]!.name}（${payload.figures[c]!.unit}）`, '上年同期', '同比增长（%）'])]);
-  ws.getRow(2).font = { bold: true };
+  ws.mergeCells(1, 1, 1, last);
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 32;
+  // Two header rows: the indicator (with its unit) over 本期累计 / 上年同期 / 同比增长（%）.
+  ws.addRow(['开发区', ...codes.flatMap((c) => [`${payload.figures[c]!.name}（${payload.figures[c]!.unit}）`, '', ''])]);
+  ws.addRow(['', ...codes.flatMap(() => ['本期累计', '上年同期', '同比增长（%）'])]);
+  ws.mergeCells(2, 1, 3, 1);
+  codes.forEach((_c, i) => ws.mergeCells(2, 2 + i * 3, 2, 4 + i * 3));
+  for (const n of [2, 3]) {
+    const row = ws.getRow(n);
+    row.height = n === 2 ? 30 : 22;
+    for (let c = 1; c <= last; c += 1) {
+      const cell = row.getCell(c);
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = border;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF2F7' } };
+    }
+  }
   const zoneIds = payload.returns.map((r) => r.zoneId);
+  const body = (values: (string | number | null)[], bold: boolean): void => {
+    const row = ws.addRow(values);
+    row.height = 22;
+    for (let c = 1; c <= last; c += 1) {
+      const cell = row.getCell(c);
+      cell.border = border;
+      cell.font = { bold };
+      cell.alignment = c === 1 ? { horizontal: 'left', vertical: 'middle' } : { horizontal: 'right', vertical: 'middle' };
+      if (c > 1) cell.numFmt = '0.00';
+    }
+  };
   for (const z of zoneIds) {
     const name = Object.values(payload.ranks).flat().find((x) => x.zoneId === z)?.zoneName ?? z;
-    ws.addRow([name, ...codes.flatMap((c) => {
+    body([name, ...codes.flatMap((c) => {
       const row = payload.ranks[c]?.find((x) => x.zoneId === z);
       const ret = payload.returns.find((r) => r.zoneId === z);
       const ly = ret?.values[c]?.lastYear;
       return [r2(row?.value ?? null), r2(typeof ly === 'number' ? ly : null), r2(row?.growthPct ?? null)];
-    })]);
+    })], false);
   }
-  ws.addRow(['合计', ...codes.flatMap((c) => [r2(payload.figures[c]!.value), r2(payload.figures[c]!.lastYear), r2(payload.figures[c]!.growthPct)])]).font = { bold: true };
-  ws.columns.forEach((col, i) => (col.width = i === 0 ? 22 : 14));
+  body(['合计', ...codes.flatMap((c) => [r2(payload.figures[c]!.value), r2(payload.figures[c]!.lastYear), r2(payload.figures[c]!.growthPct)])], true);
+  const note = ws.addRow([`注：合计的同比增长按各开发区本期与上年同期之和计算。导出时间 ${chinaDateTime(payload.exportedAt) ?? payload.exportedAt}。`]);
+  ws.mergeCells(note.number, 1, note.number, last);
+  note.getCell(1).font = { size: 9, color: { argb: 'FF5F6B7A' } };
+  ws.getColumn(1).width = 24;
+  for (let c = 2; c <= last; c += 1) ws.getColumn(c).width = 12;
 
   const data = wb.addWorksheet(SHEET.data, { state: 'veryHidden' });
   const stored = encodeForSheet(json);

@@ -8,3 +8,4 @@ export { cellText, looksLikeFormula } from './safe-text';
 export { submissionFileName } from './file-name';
 export { submissionZone } from './submission-zone';
 export { writeCitySummaryWorkbook, readCitySummaryWorkbook, CITY_SUMMARY_FORMAT, type CitySummaryPayload } from './city-summary';
+export { writeBoardWorkbook, type BoardWorkbookInput } from './board-workbook';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropFiles, workbook } from './bureau-files';
+import { dropFiles, workbook, becomeBureau } from './bureau-files';
 import { captureDownload, openApp, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
@@ -27,17 +27,13 @@ describe('通报 in the bureau app', () => {
     ];
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
-    await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('市商务局（收件、汇总、排名）').check();
-    await page.getByLabel('城市').selectOption('140500');
-    await page.getByRole('button', { name: '保存本单位' }).click();
-    await page.getByRole('tab', { name: '收件箱' }).waitFor();
+    await becomeBureau(page);
     await dropFiles(page, files);
     await page.getByText('收到 4 个文件，新存入 4 个').waitFor({ timeout: 60_000 });
 
     await page.getByRole('tab', { name: '汇总' }).click();
     await page.getByLabel('规上工业增加值全省开发区平均增速').fill('0.9');
-    await page.getByLabel('规上工业增加值全省开发区平均增速').blur();
+    await page.getByRole('button', { name: '保存参考数据' }).click();
     await expect.poll(() => page.locator('table[aria-label="城市汇总"] tr[data-code="gyzjz"] td').nth(8).textContent()).toBe('19.45');
 
     const tabs = await page.getByRole('tab').allTextContents();

@@ -51,3 +51,12 @@ async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, payload);
 }
+
+/** 设置 → 本单位 on a fresh profile: the city bureau of 晋城 (or `cityCode`), then waits for its 收件箱 tab. */
+export async function becomeBureau(page: Page, cityCode = '140500'): Promise<void> {
+  await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
+  await page.getByLabel('市商务局（收件、汇总、排名）').check();
+  await page.getByLabel('城市').selectOption(cityCode);
+  await page.getByRole('button', { name: '保存本单位' }).click();
+  await page.getByRole('tab', { name: '收件箱' }).waitFor();
+}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropFiles, workbook } from './bureau-files';
+import { becomeBureau, dropFiles, workbook } from './bureau-files';
 import { openApp, screenshot, type OpenedApp } from './harness';
 
 let app: OpenedApp | undefined;
@@ -31,11 +31,7 @@ describe('the city bureau in the web build', () => {
 
     app = await openApp({ viewport: { width: 1366, height: 768 } });
     const { page } = app;
-    await page.getByRole('region', { name: '本单位' }).waitFor({ timeout: 60_000 });
-    await page.getByLabel('市商务局（收件、汇总、排名）').check();
-    await page.getByLabel('城市').selectOption('140500');
-    await page.getByRole('button', { name: '保存本单位' }).click();
-    await page.getByRole('tab', { name: '收件箱' }).waitFor();
+    await becomeBureau(page);
 
     await dropFiles(page, [
       { name: '晋城开发区-第2版.xlsx', bytes: jincheng2 },
@@ -70,7 +66,7 @@ describe('the city bureau in the web build', () => {
     expect(await row.nth(4).textContent()).toBe('20.35');
     expect(await row.nth(6).textContent()).toBe('5.35');
     await page.getByLabel('规上工业增加值全省开发区平均增速').fill('0.9');
-    await page.getByLabel('规上工业增加值全省开发区平均增速').blur();
+    await page.getByRole('button', { name: '保存参考数据' }).click();
     await expect.poll(() => row.nth(8).textContent()).toBe('19.45');
     expect(await page.locator('.outcome').textContent()).toContain('4个开发区');
     await screenshot(page, 'bureau-summary');

@@ -9,7 +9,7 @@ import { judgeInbox, type InboxRulesOptions, type JudgedItem, type ReadReceived,
 import type { Result, ZoneReturn } from '../../../src-shared/model';
 import { parsePeriodKey } from '../../../src-shared/period';
 import { parseReturn } from '../../../src-shared/return';
-import type { InboxItemRecord, ReferenceFigureRecord } from '../schema';
+import type { AuditAction, AuditEntry, InboxItemRecord, JsonObject, ReferenceFigureRecord } from '../schema';
 import { refuse } from './store-core';
 import { OutboxPart } from './outbox-store';
 
@@ -44,6 +44,15 @@ export function receivedItemOf(r: InboxItemRecord): ReceivedItem {
     item.identity = { submissionId: r.submissionId, revision: r.revision, exportedAt: r.exportedAt, zoneId: r.zoneId, period, indicatorSet: r.indicatorSet };
   }
   return item;
+}
+
+/** An audit line of the bureau's action on a received submission: table `inboxItems`, key its row id. */
+function inboxAudit(r: InboxItemRecord, who: string, at: string, field: 'returned' | 'excluded', old: string, next: string, action: AuditAction, more: JsonObject = {}): AuditEntry {
+  const detail: JsonObject = { fileName: r.fileName, ...more };
+  if (r.revision !== null) detail['revision'] = r.revision;
+  if (r.periodKey !== null) detail['periodKey'] = r.periodKey;
+  if (r.submissionId !== null) detail['submissionId'] = r.submissionId;
+  return { at, who, returnId: null, zoneId: r.zoneId, table: 'inboxItems', key: r.id, field, old, new: next, action, detail };
 }
 
 export class InboxPart extends OutboxPart {
@@ -112,27 +121,35 @@ export class InboxPart extends OutboxPart {
     return f ? fromBase64(f.base64) : undefined;
   }
 
-  /** 退回修改: the zone shows as 退回 until a newer revision arrives. */
+  /** 退回修改: the zone shows as 退回 until a newer revision arrives. Written with its audit line. */
   async returnSubmission(id: string, reason: string, who: string): Promise<Result<InboxItemRecord>> {
-    return this.write([this.db.inboxItems], async (at) => {
+    return this.write([this.db.inboxItems, this.db.auditLog], async (at) => {
       const r = await this.db.inboxItems.get(id);
       if (!r) refuse('inbox-not-found', '找不到这份收到的报表，可能已被删除。');
       if (reason.trim() === '') refuse('reason-required', '退回修改时请写明退回原因。');
       const next = { ...r, returned: { reason: reason.trim(), who, at } };
       await this.db.inboxItems.put(next);
+      await this.db.auditLog.add(inboxAudit(r, who, at, 'returned', r.returned ? '已退回' : '采用', '已退回', 'status', { reason: reason.trim() }));
       return next;
     });
   }
 
-  /** Leaves a zone's submission out of the city total, or puts it back. */
-  async setExcluded(id: string, excluded: boolean): Promise<Result<InboxItemRecord>> {
-    return this.write([this.db.inboxItems], async () => {
+  /** Leaves a zone's submission out of the city total, or puts it back; the change is an audit line. */
+  async setExcluded(id: string, excluded: boolean, who: string): Promise<Result<InboxItemRecord>> {
+    return this.write([this.db.inboxItems, this.db.auditLog], async (at) => {
       const r = await this.db.inboxItems.get(id);
       if (!r) refuse('inbox-not-found', '找不到这份收到的报表，可能已被删除。');
+      if (r.excluded === excluded) return r;
       const next = { ...r, excluded };
       await this.db.inboxItems.put(next);
+      await this.db.auditLog.add(inboxAudit(r, who, at, 'excluded', r.excluded ? '不计入汇总' : '计入汇总', excluded ? '不计入汇总' : '计入汇总', 'update'));
       return next;
     });
+  }
+
+  /** The bureau's actions on one received submission (退回修改, 计入汇总 on and off), oldest first. */
+  async inboxTrail(id: string): Promise<AuditEntry[]> {
+    return (await this.db.auditLog.orderBy('seq').filter((e) => e.table === 'inboxItems' && e.key === id).toArray());
   }
 
   async getReferenceFigures(cityCode: string, periodKey: string): Promise<ReferenceFigures> {
@@ -143,6 +160,9 @@ export class InboxPart extends OutboxPart {
   async saveReferenceFigures(cityCode: string, periodKey: string, figures: ReferenceFigures): Promise<Result<ReferenceFigureRecord>> {
     return this.write([this.db.referenceFigures], async (at) => {
       for (const [code, v] of Object.entries(figures.provinceAverageGrowthPct ?? {})) if (!Number.isFinite(v)) refuse('not-a-number', `全省开发区平均增速「${code}」不是有效数字，未保存。`);
+      for (const [code, r] of Object.entries(figures.provinceRank ?? {})) {
+        for (const [kind, n] of Object.entries(r)) if (n !== undefined && (!Number.isInteger(n) || n < 1)) refuse('bad-rank', `全省${kind === 'value' ? '完成量' : '增速'}排名「${code}」应为正整数名次，未保存。`);
+      }
       const record: ReferenceFigureRecord = { cityCode, periodKey, provinceAverageGrowthPct: figures.provinceAverageGrowthPct ?? {}, provinceRank: figures.provinceRank ?? {}, updatedAt: at };
       await this.db.referenceFigures.put(record);
       return record;
