@@ -8,5 +8,13 @@ import { layoutValidation } from './layout-validation';
 
 /** The visible sheets of a submission, in workbook order. */
 export function layoutSubmission(payload: SubmissionPayload): LayoutSheet[] {
-  return [layoutCover(payload), layoutIndicators(payload), layoutRoster(payload), layoutTexts(payload), layoutValidation(payload)];
+  const sheets = [layoutCover(payload), layoutIndicators(payload), layoutRoster(payload), layoutTexts(payload), layoutValidation(payload)];
+  return payload.draft === true ? sheets.map(markDraft) : sheets;
+}
+
+/** What a 导出草稿 prints at the head of every page, so no printed page passes for the submission. */
+export const DRAFT_HEADER = '草稿（不作报送）';
+
+function markDraft(sheet: LayoutSheet): LayoutSheet {
+  return { ...sheet, headerCenter: `${DRAFT_HEADER} ${sheet.headerCenter}` };
 }
