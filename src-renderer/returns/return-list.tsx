@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Period, Zone } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
-import { indicatorSetInForce } from '../../src-shared/seeds';
+import { builtinIndicatorSets, indicatorSetInForce } from '../../src-shared/seeds';
 import type { Repository, ReturnSummary } from '../db';
-import { listPeriods, listYears, type PeriodRow } from './list-periods';
+import { listPeriods, listYears, openingYear, type PeriodRow } from './list-periods';
 import { setForYear } from './set-for-year';
 
 export interface ReturnListProps {
@@ -29,25 +29,31 @@ const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', �
 export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZoneChange }: ReturnListProps) {
   const thisYear = new Date().getFullYear();
   const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
-  const [year, setYear] = useState(initialYear ?? thisYear);
+  // Chosen once the zone's returns are read (openingYear), or by the clerk.
+  const [chosenYear, setYear] = useState<number | null>(null);
   const [frequency, setFrequency] = useState<Period['frequency']>('quarter');
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     void repo.listReturns(zone.id).then((list) => {
-      if (live) setSummaries(list);
+      if (!live) return;
+      setSummaries(list);
+      setYear(openingYear(list, builtinIndicatorSets(), new Date().getFullYear(), initialYear));
     });
     return () => {
       live = false;
     };
+    // The remembered year counts only when the zone's list is read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, zone.id]);
+  const year = chosenYear ?? initialYear ?? thisYear;
 
   // A year without its own set gets no returns to fill: never another year's targets.
   const inForce = useMemo(() => indicatorSetInForce(year), [year]);
   const set = inForce.ok ? inForce.value : setForYear(year);
   const rows = useMemo(() => (summaries === null || !inForce.ok ? [] : listPeriods(set, year, frequency, summaries, localToday())), [set, year, frequency, summaries, inForce]);
-  const years = useMemo(() => listYears(summaries ?? [], thisYear), [summaries, thisYear]);
+  const years = useMemo(() => [...new Set([year, ...listYears(summaries ?? [], thisYear)])].sort((a, b) => b - a), [summaries, thisYear, year]);
 
   const open = async (row: PeriodRow): Promise<void> => {
     setProblem(null);
