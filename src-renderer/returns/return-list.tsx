@@ -13,8 +13,10 @@ export interface ReturnListProps {
   onOpen(returnId: string): void;
   /** Remembered between visits (设置 lastPeriodKey keeps the period; this the view). */
   initialYear?: number;
-  /** The zones the clerk can switch to (a county bureau fills for several); the choice is remembered. */
+  /** The zones the clerk can browse and fill for (a county bureau fills for several). */
   zones: Zone[];
+  /** 本开发区 (设置): choosing another zone here never changes it. */
+  homeZoneId: string;
   onZoneChange(zoneId: string): void;
 }
 
@@ -26,7 +28,7 @@ function localToday(): string {
 const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', 填报中: '继续填报', 已校验: '打开', 已报送: '查看', 退回修改: '修改' };
 
 /** Zone and period choice: the zone's returns of a year with their state, due date and overdue mark. */
-export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZoneChange }: ReturnListProps) {
+export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, homeZoneId, onZoneChange }: ReturnListProps) {
   const thisYear = new Date().getFullYear();
   const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
   // Chosen once the zone's returns are read (openingYear), or by the clerk.
@@ -76,6 +78,7 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
             {zones.map((z) => (
               <option key={z.id} value={z.id}>
                 {z.name}
+                {z.id === homeZoneId ? '（本开发区）' : ''}
               </option>
             ))}
           </select>
@@ -99,6 +102,11 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
         </label>
         <span className="muted">{inForce.ok ? `指标集：${set.name}（${set.version}）` : '指标集：无'}</span>
       </div>
+      {zone.id !== homeZoneId && (
+        <p className="notice" data-testid="browsing-note">
+          正在查看和填报{zone.name}的报表；本开发区仍为{zones.find((z) => z.id === homeZoneId)?.name ?? '（未设置）'}，只能在“设置”中更改。
+        </p>
+      )}
       {!inForce.ok && <p className="notice error">{inForce.issues.map((i) => i.message).join('\n')}</p>}
       {problem !== null && <p className="notice error">{problem}</p>}
       {summaries === null ? (
