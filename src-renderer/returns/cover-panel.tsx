@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CoverInfo } from '../../src-shared/model';
-import { COVER_FIELDS, coverPatch } from './cover-patch';
+import { COVER_FIELDS, coverPatch, HALF_DATE_MESSAGE, isWholeReportDate } from './cover-patch';
 
 export interface CoverPanelProps {
   cover: CoverInfo;
@@ -13,12 +13,15 @@ function draftOf(cover: CoverInfo): Record<keyof CoverInfo, string> {
   return { unitHead: cover.unitHead ?? '', statisticsHead: cover.statisticsHead ?? '', filler: cover.filler ?? '', phone: cover.phone ?? '', reportDate: cover.reportDate ?? '' };
 }
 
-/** 封面信息 of the return (who is responsible, who filled it, when it is reported), saved on leaving a field. */
+/**
+ * 封面信息 of the return (who is responsible, who filled it, when it is reported), saved on leaving
+ * a field; 报出日期 also as soon as it is a whole date (Tab walks its own segments first).
+ */
 export function CoverPanel({ cover, readOnly, onSave }: CoverPanelProps) {
   const [draft, setDraft] = useState(() => draftOf(cover));
   const [problem, setProblem] = useState<string | null>(null);
-  const save = (): void => {
-    const result = coverPatch(draft, cover);
+  const save = (values: Record<keyof CoverInfo, string> = draft): void => {
+    const result = coverPatch(values, cover);
     if (!result.ok) {
       setProblem(result.message);
       return;
@@ -39,8 +42,19 @@ export function CoverPanel({ cover, readOnly, onSave }: CoverPanelProps) {
               type={key === 'reportDate' ? 'date' : 'text'}
               value={draft[key]}
               readOnly={readOnly}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-              onBlur={save}
+              onChange={(e) => {
+                const next = { ...draft, [key]: e.target.value };
+                setDraft(next);
+                if (key === 'reportDate' && isWholeReportDate(e.target.value)) save(next);
+              }}
+              onBlur={(e) => {
+                // A half-filled date reads as '' here: saving it would clear the stored date. It stays in the box, unsaved.
+                if (key === 'reportDate' && e.target.validity.badInput) {
+                  setProblem(HALF_DATE_MESSAGE);
+                  return;
+                }
+                save();
+              }}
             />
           </label>
         ))}

@@ -31,8 +31,9 @@ const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', �
 export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, homeZoneId, onZoneChange }: ReturnListProps) {
   const thisYear = new Date().getFullYear();
   const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
-  // Chosen once the zone's returns are read (openingYear), or by the clerk.
+  // The clerk's choice, else the year the zone's returns open on (openingYear, once they are read).
   const [chosenYear, setYear] = useState<number | null>(null);
+  const [openedYear, setOpenedYear] = useState<number | null>(null);
   const [frequency, setFrequency] = useState<Period['frequency']>('quarter');
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -41,7 +42,7 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, homeZo
     void repo.listReturns(zone.id).then((list) => {
       if (!live) return;
       setSummaries(list);
-      setYear(openingYear(list, builtinIndicatorSets(), new Date().getFullYear(), initialYear));
+      setOpenedYear(openingYear(list, builtinIndicatorSets(), new Date().getFullYear(), initialYear));
     });
     return () => {
       live = false;
@@ -49,7 +50,7 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, homeZo
     // The remembered year counts only when the zone's list is read.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, zone.id]);
-  const year = chosenYear ?? initialYear ?? thisYear;
+  const year = chosenYear ?? openedYear ?? initialYear ?? thisYear;
 
   // A year without its own set gets no returns to fill: never another year's targets.
   const inForce = useMemo(() => indicatorSetInForce(year), [year]);
