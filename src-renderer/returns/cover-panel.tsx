@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { CoverInfo } from '../../src-shared/model';
 import { COVER_FIELDS, coverPatch, HALF_DATE_MESSAGE, isWholeReportDate } from './cover-patch';
 
@@ -20,15 +20,18 @@ function draftOf(cover: CoverInfo): Record<keyof CoverInfo, string> {
 export function CoverPanel({ cover, readOnly, onSave }: CoverPanelProps) {
   const [draft, setDraft] = useState(() => draftOf(cover));
   const [problem, setProblem] = useState<string | null>(null);
+  // The date input holds some of its segments only: it reads as '' then, which must not clear the stored date.
+  const halfDate = useRef(false);
   const save = (values: Record<keyof CoverInfo, string> = draft): void => {
-    const result = coverPatch(values, cover);
+    const half = halfDate.current;
+    const result = coverPatch(half ? { ...values, reportDate: cover.reportDate ?? '' } : values, cover);
     if (!result.ok) {
       setProblem(result.message);
       return;
     }
-    setProblem(null);
+    setProblem(half ? HALF_DATE_MESSAGE : null);
     if (Object.keys(result.patch).length === 0) return;
-    void onSave(result.patch).then(setProblem);
+    void onSave(result.patch).then((refused) => setProblem(refused ?? (halfDate.current ? HALF_DATE_MESSAGE : null)));
   };
   return (
     <details className="panel cover-panel">
@@ -45,16 +48,11 @@ export function CoverPanel({ cover, readOnly, onSave }: CoverPanelProps) {
               onChange={(e) => {
                 const next = { ...draft, [key]: e.target.value };
                 setDraft(next);
-                if (key === 'reportDate' && isWholeReportDate(e.target.value)) save(next);
+                if (key !== 'reportDate') return;
+                halfDate.current = e.target.validity.badInput;
+                if (isWholeReportDate(e.target.value)) save(next);
               }}
-              onBlur={(e) => {
-                // A half-filled date reads as '' here: saving it would clear the stored date. It stays in the box, unsaved.
-                if (key === 'reportDate' && e.target.validity.badInput) {
-                  setProblem(HALF_DATE_MESSAGE);
-                  return;
-                }
-                save();
-              }}
+              onBlur={() => save()}
             />
           </label>
         ))}
