@@ -27,7 +27,7 @@ describe('coverPatch', () => {
     expect(coverPatch({ ...empty, filler: '王芳' }, { filler: '王芳' })).toEqual({ ok: true, patch: {} });
   });
 
-  it.each(['2024/4/8', '2024-13-01', '昨天'])('refuses the report date %j', (date) => {
+  it.each(['2024/4/8', '2024-13-01', '昨天', '0004-02-02', '2024-02-30'])('refuses the report date %j', (date) => {
     const result = coverPatch({ ...empty, reportDate: date }, {});
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(date);

@@ -35,7 +35,7 @@ export function coverPatch(draft: Readonly<Record<keyof CoverInfo, string>>, sto
   for (const { key } of COVER_FIELDS) {
     const value = draft[key].trim();
     if (value === (stored[key] ?? '')) continue;
-    if (key === 'reportDate' && value !== '' && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    if (key === 'reportDate' && value !== '' && !isWholeReportDate(value)) {
       return { ok: false, message: `报出日期“${value}”不是有效日期，请按 2024-04-08 的格式填写。` };
     }
     patch[key] = value;

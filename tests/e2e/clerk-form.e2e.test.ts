@@ -68,6 +68,24 @@ async function fillTheDisk(page: Page, full: boolean): Promise<void> {
   }, full);
 }
 
+/**
+ * The order the browser shows a date field's segments in (it follows the system's language, not the
+ * page's): a throwaway field is typed 01022003 and read back.
+ */
+async function dateFieldOrder(page: Page): Promise<'ymd' | 'mdy' | 'dmy'> {
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'date-order-probe';
+    document.body.append(probe);
+  });
+  await page.locator('#date-order-probe').click({ position: { x: 8, y: 8 } });
+  await page.keyboard.type('01022003');
+  const value = await page.locator('#date-order-probe').inputValue();
+  await page.evaluate(() => document.getElementById('date-order-probe')?.remove());
+  return value === '2003-01-02' ? 'mdy' : value === '2003-02-01' ? 'dmy' : 'ymd';
+}
+
 async function captureOutput(run: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -95,13 +113,20 @@ describe('the return form at 1366×768', () => {
     await openPeriod(page, '2024-03-q');
     await page.locator('.cover-panel summary').click();
     const date = page.locator('input[data-cover="reportDate"]');
+    const order = await dateFieldOrder(page);
+    // Tab walks the field's own segments (年 / 月 / 日) before it leaves the field.
     await date.click({ position: { x: 8, y: 8 } });
-    // zh-CN: 年 / 月 / 日; Tab goes from one segment to the next inside the field.
-    await page.keyboard.type('2024');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('04');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('08');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cover'))).toBe('reportDate');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    // Typed in the order the field shows its segments; a finished month or day moves on by itself, the year is left with Tab.
+    const keys = order === 'ymd' ? ['2024', 'Tab', '04', '08'] : order === 'mdy' ? ['04', '08', '2024'] : ['08', '04', '2024'];
+    for (const key of keys) {
+      if (key === 'Tab') await page.keyboard.press('Tab');
+      else await page.keyboard.type(key);
+    }
     // Saved while the field still has the focus: no click elsewhere.
     await expect.poll(() => coverSummary(page), { timeout: 10_000 }).toContain('报出日期 2024-04-08');
     await waitSaved(page);
@@ -170,8 +195,10 @@ describe('the return form at 1366×768', () => {
     await openPeriod(page, '2024-03-q');
     await typeInto(page, 'jbFunds', 'current', '108780');
     await expect.poll(() => cell(page, 'jbFunds', 'current').textContent()).toBe('108,780.00');
-    await typeInto(page, 'jbFunds', 'lastYear', '96,500.5');
-    await expect.poll(() => cell(page, 'jbFunds', 'lastYear').textContent()).toBe('96,500.50');
+    await typeInto(page, 'jbFunds', 'current', '108,780.5');
+    await expect.poll(() => cell(page, 'jbFunds', 'current').textContent()).toBe('108,780.50');
+    await typeInto(page, 'jbFunds', 'current', '108780');
+    await expect.poll(() => cell(page, 'jbFunds', 'current').textContent()).toBe('108,780.00');
     // The editor starts with the full number, not the shown text.
     await cell(page, 'jbFunds', 'current').dblclick();
     expect(await page.locator('.ag-cell-inline-editing input').inputValue()).toBe('108780');
