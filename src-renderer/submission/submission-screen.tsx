@@ -21,6 +21,13 @@ import { VerifyPanel } from './verify-panel';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
 
+/** What the screen says when a draft or a submission was not handed over: nothing for a cancel. */
+function notExported(outcome: { kind: 'cancelled' } | { kind: 'busy'; message: string } | { kind: 'failed'; issues: Array<{ message: string }> }): Message | null {
+  if (outcome.kind === 'cancelled') return null;
+  if (outcome.kind === 'busy') return { kind: 'busy', text: outcome.message };
+  return { kind: 'error', text: outcome.issues.map((i) => i.message).join('\n') };
+}
+
 const COLUMN_NAME = { current: '本期', lastYear: '上年同期' } as const;
 
 function usePlaceOf(state: SubmissionState | undefined): (issue: ValidationIssue) => string {
@@ -57,6 +64,8 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
   const [preview, setPreview] = useState(false);
   // 报送 asks once before it exports, submits and locks.
   const [confirming, setConfirming] = useState(false);
+  // Which export 另存为 repeats when the file was busy: a draft must never turn into a submission.
+  const [lastExport, setLastExport] = useState<'draft' | 'submit'>('submit');
   const state = load.kind === 'ready' ? load.state : undefined;
   const placeOf = usePlaceOf(state);
 
@@ -100,36 +109,22 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
 
   const exportDraftWorkbook = (s: SubmissionState) =>
     run(async () => {
+      setLastExport('draft');
       const outcome = await exportDraft(defaultExportDeps(repo, workbook, (args) => getBridge().saveFile(args)), s, zone);
-      switch (outcome.kind) {
-        case 'exported':
-          return { kind: 'ok', text: `已${outcome.how === 'saved' ? '保存' : '下载'}草稿工作簿：${outcome.fileName}。每页页眉标有“草稿”，市商务局不会作为报送接收；报表未锁定，可继续修改。` };
-        case 'cancelled':
-          return null;
-        case 'busy':
-          return { kind: 'busy', text: outcome.message };
-        case 'failed':
-          return { kind: 'error', text: outcome.issues.map((i) => i.message).join('\n') };
-      }
+      if (outcome.kind !== 'exported') return notExported(outcome);
+      return { kind: 'ok', text: `已${outcome.how === 'saved' ? '保存' : '下载'}草稿工作簿：${outcome.fileName}。每页页眉标有“草稿”，市商务局不会作为报送接收；报表未锁定，可继续修改。` };
     });
 
   const exportWorkbook = (s: SubmissionState) =>
     run(async () => {
       setConfirming(false);
+      setLastExport('submit');
       const outcome = await exportSubmission(defaultExportDeps(repo, workbook, (args) => getBridge().saveFile(args)), s, zone, who);
-      switch (outcome.kind) {
-        case 'exported':
-          return {
-            kind: 'ok',
-            text: `已报送第 ${outcome.entry.revision} 版，并${outcome.how === 'saved' ? '保存' : '下载'}报送工作簿：${outcome.entry.fileName}。报表已锁定为只读；如需修改，请退回修改。`,
-          };
-        case 'cancelled':
-          return null;
-        case 'busy':
-          return { kind: 'busy', text: outcome.message };
-        case 'failed':
-          return { kind: 'error', text: outcome.issues.map((i) => i.message).join('\n') };
-      }
+      if (outcome.kind !== 'exported') return notExported(outcome);
+      return {
+        kind: 'ok',
+        text: `已报送第 ${outcome.entry.revision} 版，并${outcome.how === 'saved' ? '保存' : '下载'}报送工作簿：${outcome.entry.fileName}。报表已锁定为只读；如需修改，请退回修改。`,
+      };
     });
 
   const reopenReturn = (s: SubmissionState) =>
@@ -192,7 +187,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
           </p>
         )}
         {message?.kind === 'busy' && state && (
-          <button type="button" className="btn" disabled={working} onClick={() => void exportWorkbook(state)}>
+          <button type="button" className="btn" disabled={working} onClick={() => void (lastExport === 'draft' ? exportDraftWorkbook(state) : exportWorkbook(state))}>
             另存为…
           </button>
         )}

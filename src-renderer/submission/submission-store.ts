@@ -151,14 +151,23 @@ export async function exportDraft(deps: ExportDeps, state: SubmissionState, zone
   const revision = state.lifecycle.revision + 1;
   const made = await writeChecked(deps, state, zone, { submissionId: deps.newSubmissionId(), revision, exportedAt: deps.now().toISOString(), draft: true });
   if (!made.ok) return { kind: 'failed', issues: made.issues };
-  const saved = await deps.saveFile({ suggestedName: submissionFileName(zone.name, state.periodLabel, revision, true), bytes: made.written.bytes, filters: WORKBOOK_FILTERS });
+  const outcome = await handOver(deps, submissionFileName(zone.name, state.periodLabel, revision, true), made.written.bytes);
+  if (outcome.kind !== 'handed') return outcome;
+  return { kind: 'exported', fileName: outcome.fileName, revision, how: outcome.how };
+}
+
+type HandedOver = { kind: 'handed'; fileName: string; how: 'saved' | 'downloaded' } | { kind: 'cancelled' } | { kind: 'busy'; message: string } | { kind: 'failed'; issues: UserIssue[] };
+
+/** Hands the bytes to the host (save dialog, download); a file open in Excel or WPS is `busy`. */
+async function handOver(deps: ExportDeps, suggestedName: string, bytes: Uint8Array): Promise<HandedOver> {
+  const saved = await deps.saveFile({ suggestedName, bytes, filters: WORKBOOK_FILTERS });
   if (!saved.ok) {
     const busy = saved.issues.find((i) => i.code === HOST_ISSUE.fileBusy);
     return busy ? { kind: 'busy', message: busy.message } : { kind: 'failed', issues: saved.issues };
   }
   const outcome = saved.value;
   if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
-  return { kind: 'exported', fileName: outcome.fileName, revision, how: outcome.kind };
+  return { kind: 'handed', fileName: outcome.fileName, how: outcome.kind };
 }
 
 /** What 报送 says before it asks: the lock and the revision it will write. */
@@ -180,14 +189,8 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   if (!made.ok) return { kind: 'failed', issues: made.issues };
   const written = made.written;
 
-  const suggestedName = submissionFileName(zone.name, state.periodLabel, revision);
-  const saved = await deps.saveFile({ suggestedName, bytes: written.bytes, filters: WORKBOOK_FILTERS });
-  if (!saved.ok) {
-    const busy = saved.issues.find((i) => i.code === HOST_ISSUE.fileBusy);
-    return busy ? { kind: 'busy', message: busy.message } : { kind: 'failed', issues: saved.issues };
-  }
-  const outcome = saved.value;
-  if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
+  const outcome = await handOver(deps, submissionFileName(zone.name, state.periodLabel, revision), written.bytes);
+  if (outcome.kind !== 'handed') return outcome;
 
   const facts = { submissionId, fileName: outcome.fileName, sha256: written.checksum };
   const entry = { ...facts, returnId: state.returnId, revision, snapshot: canonicalJson(state.ret) };
@@ -197,7 +200,7 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   const recorded = queue ? await deps.repo.recordSubmissionAndQueue(entry, written.bytes, who) : await deps.repo.recordSubmission(entry, who);
   if (!recorded.ok) return { kind: 'failed', issues: recorded.issues };
   if (queue) deps.onQueued?.();
-  return { kind: 'exported', entry: recorded.value, how: outcome.kind };
+  return { kind: 'exported', entry: recorded.value, how: outcome.how };
 }
 
 export const defaultExportDeps = (repo: Repository, workbook: WorkbookService, saveFile: ExportDeps['saveFile']): ExportDeps => ({
