@@ -1,7 +1,8 @@
 /**
  * `zone-returns verify <file.xlsx>`: reads a submission workbook and prints, as JSON, the return's
  * identity, its revision, whether the checksum holds, whether the visible sheets agree with the
- * data, and every problem found. Exit 0 only when the workbook is intact.
+ * data, and every problem found. Exit 0 only when the workbook is intact and a submission (a
+ * 导出草稿 workbook is reported as a draft and exits 1, as a refused file does).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -81,14 +82,19 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`${name}：无法读取报表数据。${read.issues[0]?.message ?? ''}\n`);
     return 1;
   }
-  const { identity, revision, checksum, checksumOk, metadataOk, tableOk, intact } = read.value;
+  const { identity, revision, checksum, checksumOk, metadataOk, tableOk, intact, draft } = read.value;
   const sidecar = signatureArg ?? `${file}.sig.json`;
   const signature = signatureArg !== undefined || existsSync(sidecar) ? checkSignatureFile(sidecar, bytes, identity, checksum.computed) : undefined;
   // The reader cannot see the sidecar: the verdict's origin half is filled in here, from the signature record.
   const origin: SignatureStatus = signature === undefined ? read.value.verdict.signature : signature.ok ? { state: 'valid', signer: `${signature.zoneName}的设备 ${signature.deviceId}` } : { state: 'invalid', reason: signature.message };
-  const verdict: SubmissionVerdict = { ...read.value.verdict, signature: origin, text: verdictText(read.value.verdict.contentIntact, origin) };
-  print({ ok: true, file: name, identity, revision, checksumOk, metadataOk, tableOk, intact, verdict, sha256: checksum, problems: read.issues, ...(signature ? { signature } : {}) });
+  const verdict: SubmissionVerdict = { ...read.value.verdict, signature: origin, text: verdictText(read.value.verdict.contentIntact, origin, draft) };
+  print({ ok: true, file: name, identity, revision, draft, submission: !draft && intact, checksumOk, metadataOk, tableOk, intact, verdict, sha256: checksum, problems: read.issues, ...(signature ? { signature } : {}) });
   if (signature) process.stderr.write(`${signature.ok ? '' : '签名未通过：'}${signature.message}\n`);
+  if (draft) {
+    // Refused as a submission, as a damaged file is: a script that checks the exit code never passes a draft on.
+    process.stderr.write(`${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版的草稿，不是报送。${verdict.text}。\n`);
+    return 1;
+  }
   process.stderr.write(
     intact
       ? `${name}：${identity.zoneName} ${identity.periodLabel} 第 ${revision} 版，校验码一致，表格与数据相符。${verdict.text}。\n`

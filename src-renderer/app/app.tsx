@@ -40,6 +40,9 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
   const [lastReturnId, setLastReturnId] = useState<string | null>(null);
   const [lastReturnSet, setLastReturnSet] = useState<IndicatorSet | null>(null);
   const [rosterFocus, setRosterFocus] = useState<{ rowId: string; field: string } | null>(null);
+  // The zone being browsed and filled (the list's dropdown, the open return's zone). Never saved:
+  // the home zone (设置 → 本开发区) changes only in 设置. null: the home zone.
+  const [workZoneId, setWorkZoneId] = useState<string | null>(null);
   // Bumped when the database was replaced under the screens (a restore, an import): they all reload.
   const [dataVersion, setDataVersion] = useState(0);
   const [appNotice, setAppNotice] = useState<string | null>(null);
@@ -54,12 +57,14 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
 
   const openReturn = useCallback(
     (returnId: string) => {
-      rememberOpenReturn(returnId);
-      setOpenReturnId(returnId);
-      setLastReturnId(returnId);
-      setTab('returns');
+      // The record first: the form opens with its own zone (one browsed in the list, or the home zone).
       void repo.getReturn(returnId).then((record) => {
         if (record === undefined) return;
+        rememberOpenReturn(returnId);
+        setWorkZoneId(record.zoneId);
+        setOpenReturnId(returnId);
+        setLastReturnId(returnId);
+        setTab('returns');
         setLastReturnSet(findIndicatorSet(record.indicatorSet.id, record.indicatorSet.version) ?? null);
         void repo.setSettings({ lastPeriodKey: record.periodKey });
       });
@@ -100,13 +105,17 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
   );
 
   if (settings === null) return <p className="muted" style={{ padding: 20 }}>正在读取设置…</p>;
-  const zone = zones.find((z) => z.id === settings.zoneId);
+  const homeZone = zones.find((z) => z.id === settings.zoneId);
+  const zone = zones.find((z) => z.id === (workZoneId ?? settings.zoneId)) ?? homeZone;
   const who = settings.fillerName ?? '填报人';
   const saveSettings = async (next: Settings): Promise<void> => {
     setSettings(await repo.setSettings(next));
     if (next.zoneId !== settings.zoneId) {
+      rememberOpenReturn(null);
       setOpenReturnId(null);
       setLastReturnId(null);
+      setLastReturnSet(null);
+      setWorkZoneId(null);
     }
   };
 
@@ -115,7 +124,7 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
     return <BureauWorkspace repo={repo} registry={registry} settings={settings} onSaveSettings={saveSettings} />;
   }
 
-  if (zone === undefined) {
+  if (zone === undefined || homeZone === undefined) {
     return (
       <div className="app">
         <header className="app-header">
@@ -140,7 +149,12 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
     <div className="app">
       <header className="app-header">
         <h1>开发区季度指标填报</h1>
-        <span className="zone-name">{zone.name}</span>
+        <span className="zone-name" title="本开发区（在“设置”中更改）">{homeZone.name}</span>
+        {zone.id !== homeZone.id && (
+          <span className="zone-browsing" data-testid="browsing-zone">
+            正在为 {zone.name} 填报
+          </span>
+        )}
         <span className="who">
           填表人：{who}
           {settings.phone ? ` · ${settings.phone}` : ''}
@@ -183,7 +197,15 @@ function Workspace({ repo, notice }: { repo: Repository; notice: string | null }
               who={who}
               onOpen={openReturn}
               zones={zones}
-              onZoneChange={(zoneId) => void saveSettings({ ...settings, zoneId })}
+              homeZoneId={homeZone.id}
+              onZoneChange={(zoneId) => {
+                // Browsing another zone: its own returns, roster and cover people; the home zone stays.
+                setWorkZoneId(zoneId === homeZone.id ? null : zoneId);
+                if (zone.id !== zoneId) {
+                  setLastReturnId(null);
+                  setLastReturnSet(null);
+                }
+              }}
               {...(lastYear !== undefined ? { initialYear: lastYear } : {})}
             />
           ) : (

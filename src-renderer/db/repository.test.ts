@@ -69,6 +69,26 @@ describe('returns', () => {
     expect(await repo.db.returns.count()).toBe(1);
   });
 
+  it('prefills each zone’s new return with that zone’s own last cover people, never another zone’s', async () => {
+    const repo = await openTestRepository();
+    await repo.ensureZones(REGISTRY);
+    await repo.setSettings({ zoneId: 'jincheng-kfq', fillerName: '李四', phone: '0356-1234567', unitHead: '王主任' });
+    const a1 = expectOk(await repo.getOrCreateReturn({ zoneId: 'jincheng-kfq', period: Q1_2024, indicatorSet: SET }, '李四'));
+    expect(a1.cover).toEqual({ filler: '李四', phone: '0356-1234567', unitHead: '王主任' });
+    // Zone B without returns: nothing of the home zone's people.
+    const b1 = expectOk(await repo.getOrCreateReturn({ zoneId: 'gaoping-kfq', period: Q1_2024, indicatorSet: SET }, '李四'));
+    expect(b1.cover).toEqual({});
+    expectOk(await repo.saveCover(b1.id, { filler: '赵六', phone: '0356-7654321', unitHead: '钱局长', reportDate: '2024-04-10' }, '李四'));
+    const q2 = { ...Q1_2024, endMonth: 6 };
+    const b2 = expectOk(await repo.getOrCreateReturn({ zoneId: 'gaoping-kfq', period: q2, indicatorSet: SET }, '李四'));
+    // B's own people, not the date (each period has its own).
+    expect(b2.cover).toEqual({ filler: '赵六', phone: '0356-7654321', unitHead: '钱局长' });
+    expectOk(await repo.saveCover(a1.id, { filler: '孙七' }, '李四'));
+    const a2 = expectOk(await repo.getOrCreateReturn({ zoneId: 'jincheng-kfq', period: q2, indicatorSet: SET }, '李四'));
+    expect(a2.cover).toEqual({ filler: '孙七', phone: '0356-1234567', unitHead: '王主任' });
+    expect(await repo.getSettings()).toMatchObject({ zoneId: 'jincheng-kfq' });
+  });
+
   it('refuses a return for an unknown zone', async () => {
     const repo = await openTestRepository();
     const result = await repo.getOrCreateReturn({ zoneId: 'nowhere', period: Q1_2024, indicatorSet: SET }, '张三');

@@ -250,6 +250,8 @@ export interface InboxItemRecord {
   zoneId: string | null;
   periodKey: string | null;
   indicatorSet: { id: string; version: string } | null;
+  /** A 导出草稿 workbook: judged 草稿 and never counted. */
+  draft?: true;
   /** Verification verdict at receipt: checksum, metadata and visible sheets all hold. */
   intact: boolean;
   problems: string[];

@@ -12,6 +12,11 @@ describe('cell formatting', () => {
     expect(figureText({ kind: 'problem', detail: 'x' }, 2)).toBe('—');
   });
 
+  it('groups thousands as the workbook does (万元 figures)', () => {
+    expect(figureText({ kind: 'number', value: 108780 }, 2)).toBe('108,780.00');
+    expect(figureText({ kind: 'number', value: -12852.4 }, 0)).toBe('-12,852');
+  });
+
   it('writes the gap in words and points', () => {
     expect(gapText({ kind: 'number', value: -2.5 }, '低于')).toBe('低于 2.50');
     expect(gapText({ kind: 'number', value: 5.35 }, '高于')).toBe('高于 5.35');

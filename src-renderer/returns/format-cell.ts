@@ -1,10 +1,10 @@
-import { formatFigure } from '../../src-shared/format';
+import { formatFigure, formatGrouped } from '../../src-shared/format';
 import type { Comparison, ValidationIssue } from '../../src-shared/model';
 import type { CellFigure, LastYearSource } from './build-section-rows';
 
-/** What a figure cell shows: the number rounded to the indicator's decimals, blank, or a dash for a figure that cannot be computed. */
+/** What a figure cell shows: the number rounded to the indicator's decimals with thousands separators (108,780.00), blank, or a dash for a figure that cannot be computed. */
 export function figureText(figure: CellFigure, decimals: number): string {
-  if (figure.kind === 'number') return formatFigure(figure.value, decimals);
+  if (figure.kind === 'number') return formatGrouped(figure.value, decimals);
   return figure.kind === 'problem' ? '—' : '';
 }
 

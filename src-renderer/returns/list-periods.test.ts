@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinIndicatorSets } from '../../src-shared/seeds';
 import type { ReturnSummary } from '../db';
-import { isOverdue, listPeriods, listYears } from './list-periods';
+import { isOverdue, listPeriods, listYears, openingYear, periodName } from './list-periods';
 
 const set = builtinIndicatorSets()[0];
 if (set === undefined) throw new Error('no built-in indicator set');
@@ -58,5 +58,27 @@ describe('listYears', () => {
   it('offers this year, the four before it and every year with a return', () => {
     expect(listYears([summary('2024-03-q', '已报送', 3)], 2026)).toEqual([2026, 2025, 2024, 2023, 2022]);
     expect(listYears([{ ...summary('2019-03-q', '已报送', 3), period: { year: 2019, endMonth: 3, frequency: 'quarter' } }], 2026)).toContain(2019);
+  });
+});
+
+describe('openingYear', () => {
+  const sets = [{ year: 2023 }, { year: 2024 }, { year: 2025 }];
+  const in2024 = [summary('2024-03-q', '已报送', 3)];
+  it.each<[string, ReturnSummary[], number | undefined, number]>([
+    ['the newest set year with returns, not this (empty) year', in2024, undefined, 2024],
+    ['the remembered year when the zone has returns in it', [...in2024, { ...summary('2023-12-q', '已报送', 12), period: { year: 2023, endMonth: 12, frequency: 'quarter' } }], 2023, 2023],
+    ['not a remembered year without returns of this zone', in2024, 2025, 2024],
+    ['not a remembered year without a set', in2024, 2026, 2024],
+    ['no returns at all: the newest set year', [], undefined, 2025],
+    ['returns only in a year without a set: the newest set year', [{ ...summary('2019-03-q', '已报送', 3), period: { year: 2019, endMonth: 3, frequency: 'quarter' } }], undefined, 2025],
+  ])('%s', (_what, summaries, remembered, want) => {
+    expect(openingYear(summaries, sets, 2026, remembered)).toBe(want);
+  });
+});
+
+describe('periodName', () => {
+  it('names a period as the list does', () => {
+    expect(periodName({ year: 2024, endMonth: 3, frequency: 'quarter' })).toBe('2024年一季度');
+    expect(periodName({ year: 2024, endMonth: 7, frequency: 'month' })).toBe('2024年1–7月');
   });
 });

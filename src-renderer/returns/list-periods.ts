@@ -1,5 +1,10 @@
 import type { IndicatorSet, Period } from '../../src-shared/model';
 import { dueDate, periodKey, periodShortLabel, periodsOf } from '../../src-shared/period';
+
+/** How the app names a period to the clerk, in the return list and on 报送 alike: 2024年一季度, 2024年1–7月. */
+export function periodName(p: Period): string {
+  return periodShortLabel(p);
+}
 import type { ReturnStatus, ReturnSummary } from '../db';
 
 export interface PeriodRow {
@@ -39,9 +44,23 @@ export function listPeriods(set: IndicatorSet, year: number, frequency: Period['
       const status: ReturnStatus = summary?.status ?? '未填';
       const due = dueDate(set, period);
       const future = todayIso <= periodEnd(period);
-      return { period, key, label: periodShortLabel(period), due, status, returnId: summary?.id ?? null, overdue: !future && isOverdue(status, due, todayIso), future };
+      return { period, key, label: periodName(period), due, status, returnId: summary?.id ?? null, overdue: !future && isOverdue(status, due, todayIso), future };
     })
     .reverse();
+}
+
+/**
+ * The year the return list opens on: the remembered one when the zone has returns in it and a set
+ * is in force; else the year of the newest indicator set the zone has returns in; else the newest
+ * set's year (never a year without a set, which lists nothing to fill).
+ */
+export function openingYear(summaries: readonly ReturnSummary[], sets: readonly Pick<IndicatorSet, 'year'>[], thisYear: number, remembered?: number): number {
+  const setYears = [...new Set(sets.map((s) => s.year))].sort((a, b) => b - a);
+  const returnYears = new Set(summaries.map((s) => s.period.year));
+  if (remembered !== undefined && setYears.includes(remembered) && returnYears.has(remembered)) return remembered;
+  const withReturns = setYears.find((y) => returnYears.has(y));
+  if (withReturns !== undefined) return withReturns;
+  return setYears.find((y) => y <= thisYear) ?? setYears[0] ?? thisYear;
 }
 
 /** The years the list offers: this year and the four before it (late returns, last year's figures), plus any year with a return. */

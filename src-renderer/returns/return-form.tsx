@@ -11,6 +11,7 @@ import { CoverPanel } from './cover-panel';
 import { KeptIssueList } from './issue-list';
 import { buildFormTable } from './paste-into-section';
 import { KeptSectionGrid } from './section-grid';
+import { lockBannerText } from './lock-banner';
 import { edgeInputCell, isInputCell } from './section-navigation';
 import { takeTypingDraft } from '../app/typing-draft';
 import { parseCellNumber } from '../grid/parse-cell-number';
@@ -216,8 +217,8 @@ function ReturnFormView({ zone, editor, onBack, onRosterIssue, returnId }: Retur
         </span>
       </div>
       {editor.readOnly && (
-        <p className="readonly-banner">
-          本报表已报送{editor.record.submittedAt ? `（${editor.record.submittedAt.slice(0, 10)}）` : ''}，只能查看，不能修改。如需修改，请由审核人退回后再改。
+        <p className="readonly-banner" role="note">
+          {lockBannerText(editor.record)}
         </p>
       )}
       {editor.record.status === '退回修改' && editor.record.reopenReason && <p className="notice warning">退回原因：{editor.record.reopenReason}</p>}

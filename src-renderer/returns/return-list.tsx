@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Period, Zone } from '../../src-shared/model';
 import { periodLabel } from '../../src-shared/period';
-import { indicatorSetInForce } from '../../src-shared/seeds';
+import { builtinIndicatorSets, indicatorSetInForce } from '../../src-shared/seeds';
 import type { Repository, ReturnSummary } from '../db';
-import { listPeriods, listYears, type PeriodRow } from './list-periods';
+import { listPeriods, listYears, openingYear, type PeriodRow } from './list-periods';
 import { setForYear } from './set-for-year';
 
 // The trend chart and ECharts load only when the list is shown.
@@ -16,8 +16,10 @@ export interface ReturnListProps {
   onOpen(returnId: string): void;
   /** Remembered between visits (设置 lastPeriodKey keeps the period; this the view). */
   initialYear?: number;
-  /** The zones the clerk can switch to (a county bureau fills for several); the choice is remembered. */
+  /** The zones the clerk can browse and fill for (a county bureau fills for several). */
   zones: Zone[];
+  /** 本开发区 (设置): choosing another zone here never changes it. */
+  homeZoneId: string;
   onZoneChange(zoneId: string): void;
 }
 
@@ -29,28 +31,35 @@ function localToday(): string {
 const ACTION: Record<PeriodRow['status'], string> = { 未填: '开始填报', 填报中: '继续填报', 已校验: '打开', 已报送: '查看', 退回修改: '修改' };
 
 /** Zone and period choice: the zone's returns of a year with their state, due date and overdue mark. */
-export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZoneChange }: ReturnListProps) {
+export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, homeZoneId, onZoneChange }: ReturnListProps) {
   const thisYear = new Date().getFullYear();
   const [summaries, setSummaries] = useState<ReturnSummary[] | null>(null);
-  const [year, setYear] = useState(initialYear ?? thisYear);
+  // The clerk's choice, else the year the zone's returns open on (openingYear, once they are read).
+  const [chosenYear, setYear] = useState<number | null>(null);
+  const [openedYear, setOpenedYear] = useState<number | null>(null);
   const [frequency, setFrequency] = useState<Period['frequency']>('quarter');
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     void repo.listReturns(zone.id).then((list) => {
-      if (live) setSummaries(list);
+      if (!live) return;
+      setSummaries(list);
+      setOpenedYear(openingYear(list, builtinIndicatorSets(), new Date().getFullYear(), initialYear));
     });
     return () => {
       live = false;
     };
+    // The remembered year counts only when the zone's list is read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [repo, zone.id]);
+  const year = chosenYear ?? openedYear ?? initialYear ?? thisYear;
 
   // A year without its own set gets no returns to fill: never another year's targets.
   const inForce = useMemo(() => indicatorSetInForce(year), [year]);
   const set = inForce.ok ? inForce.value : setForYear(year);
   const rows = useMemo(() => (summaries === null || !inForce.ok ? [] : listPeriods(set, year, frequency, summaries, localToday())), [set, year, frequency, summaries, inForce]);
-  const years = useMemo(() => listYears(summaries ?? [], thisYear), [summaries, thisYear]);
+  const years = useMemo(() => [...new Set([year, ...listYears(summaries ?? [], thisYear)])].sort((a, b) => b - a), [summaries, thisYear, year]);
 
   const open = async (row: PeriodRow): Promise<void> => {
     setProblem(null);
@@ -73,6 +82,7 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
             {zones.map((z) => (
               <option key={z.id} value={z.id}>
                 {z.name}
+                {z.id === homeZoneId ? '（本开发区）' : ''}
               </option>
             ))}
           </select>
@@ -96,6 +106,11 @@ export function ReturnList({ repo, zone, who, onOpen, initialYear, zones, onZone
         </label>
         <span className="muted">{inForce.ok ? `指标集：${set.name}（${set.version}）` : '指标集：无'}</span>
       </div>
+      {zone.id !== homeZoneId && (
+        <p className="notice" data-testid="browsing-note">
+          正在查看和填报{zone.name}的报表；本开发区仍为{zones.find((z) => z.id === homeZoneId)?.name ?? '（未设置）'}，只能在“设置”中更改。
+        </p>
+      )}
       {!inForce.ok && <p className="notice error">{inForce.issues.map((i) => i.message).join('\n')}</p>}
       {problem !== null && <p className="notice error">{problem}</p>}
       {summaries === null ? (

@@ -196,11 +196,12 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       setRet((r) => ({ ...r, values: { ...r.values, [code]: { current: text } } }));
       dispatchSave({ kind: 'started' });
       const result = await repo.saveText(returnId, code, text, who);
+      // The box keeps the refused text: the header says 保存失败 until this text is saved.
       if (!result.ok) {
-        dispatchSave({ kind: 'failed', message: issuesText(result.issues) });
+        dispatchSave({ kind: 'failed', message: issuesText(result.issues), key: `text:${code}` });
         throw new Error(issuesText(result.issues));
       }
-      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt, key: `text:${code}` });
       setStatus(result.value.status);
     },
     [repo, returnId, who, setRet],
@@ -217,10 +218,10 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
       dispatchSave({ kind: 'started' });
       void repo.saveExplanation(returnId, key, text, who).then((result) => {
         if (result.ok) {
-          dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+          dispatchSave({ kind: 'committed', savedAt: result.value.savedAt, key: `explanation:${key}` });
           setStatus(result.value.status);
         } else {
-          dispatchSave({ kind: 'failed', message: issuesText(result.issues) });
+          dispatchSave({ kind: 'failed', message: issuesText(result.issues), key: `explanation:${key}` });
           say(issuesText(result.issues), true);
         }
       });
@@ -232,9 +233,11 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
     async (patch: Partial<CoverInfo>): Promise<string | null> => {
       dispatchSave({ kind: 'started' });
       const result = await repo.saveCover(returnId, patch, who);
+      // The cover's fields keep what was typed; one key per field, so saving another field does not hide this one.
+      const keys = Object.keys(patch).map((k) => `cover:${k}`);
       if (!result.ok) {
         const text = issuesText(result.issues);
-        dispatchSave({ kind: 'failed', message: text });
+        dispatchSave({ kind: 'failed', message: text, key: keys.join(',') });
         return text;
       }
       setRet((r) => {
@@ -247,7 +250,7 @@ export function useReturnEditor(repo: Repository, returnId: string, zone: Zone, 
         }
         return { ...r, cover };
       });
-      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt });
+      dispatchSave({ kind: 'committed', savedAt: result.value.savedAt, key: keys.join(',') });
       setStatus(result.value.status);
       return null;
     },

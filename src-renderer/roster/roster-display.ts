@@ -1,14 +1,14 @@
 import type { RosterField, ValidationIssue } from '../../src-shared/model';
 import type { RosterCell } from '../db/schema';
 import { canConvert } from '../../src-shared/compute/convert-unit';
-import { formatFigure } from '../../src-shared/format';
+import { formatGrouped } from '../../src-shared/format';
 import { rosterColumnHeader } from '../../src-shared/ledger/targets';
 
 /** How a roster cell reads in the grid: 是 / 否 for flags, numbers to the field's decimals, ISO dates as they are. */
 export function rosterCellText(value: RosterCell | undefined, field: RosterField): string {
   if (value === null || value === undefined || value === '') return '';
   if (field.type === 'boolean') return value === true ? '是' : value === false ? '否' : String(value);
-  if (field.type === 'number' && typeof value === 'number') return formatFigure(value, field.decimals ?? 2);
+  if (field.type === 'number' && typeof value === 'number') return formatGrouped(value, field.decimals ?? 2);
   return String(value);
 }
 

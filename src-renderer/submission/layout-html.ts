@@ -2,7 +2,7 @@
  * A workbook sheet's layout (src-shared/workbook/layout.ts) as HTML table rows, for the print view:
  * the printed return is the same form as the workbook, cell for cell.
  */
-import { formatFigure } from '../../src-shared/format';
+import { formatFigure, formatGrouped } from '../../src-shared/format';
 import type { CellStyle, LayoutSheet } from '../../src-shared/workbook/layout';
 
 export interface HtmlCell {
@@ -20,11 +20,12 @@ export interface HtmlRow {
   cells: HtmlCell[];
 }
 
-/** Shows a number as its Excel format would: `0.00` → two decimals, General → as stored. */
+/** Shows a number as its Excel format would: `0.00` → two decimals, `#,##0.00` → 108,780.00, General → as stored. */
 export function formatForPrint(value: number, numFmt: string | undefined): string {
-  const match = numFmt === undefined ? null : /^0(?:\.(0+))?$/.exec(numFmt);
+  const match = numFmt === undefined ? null : /^(#,##)?0(?:\.(0+))?$/.exec(numFmt);
   if (match === null) return String(value);
-  return formatFigure(value, match[1]?.length ?? 0);
+  const decimals = match[2]?.length ?? 0;
+  return match[1] === undefined ? formatFigure(value, decimals) : formatGrouped(value, decimals);
 }
 
 export function sheetRows(sheet: LayoutSheet): HtmlRow[] {

@@ -24,9 +24,9 @@ describe('outboxRows', () => {
       periods,
     );
     expect(rows.map((r) => [r.periodLabel, r.revision, r.latestRevision, r.superseded])).toEqual([
-      ['2024年1–6月', 1, 1, false],
-      ['2024年1–3月', 2, 2, false],
-      ['2024年1–3月', 1, 2, true],
+      ['2024年上半年', 1, 1, false],
+      ['2024年一季度', 2, 2, false],
+      ['2024年一季度', 1, 2, true],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import type { Period } from '../../src-shared/model';
-import { periodLabel } from '../../src-shared/period';
+import { periodName } from '../returns/list-periods';
 import type { OutboxRecord } from '../db';
 
 /** One line of the outbox (发件箱): a workbook that left, and whether it has been superseded. */
@@ -28,7 +28,7 @@ export function outboxRows(entries: readonly OutboxRecord[], periods: ReadonlyMa
       return {
         submissionId: e.submissionId,
         returnId: e.returnId,
-        periodLabel: period ? periodLabel(period) : e.returnId,
+        periodLabel: period ? periodName(period) : e.returnId,
         fileName: e.fileName,
         at: e.at,
         revision: e.revision,

@@ -13,12 +13,20 @@ import { LifecyclePanel } from './lifecycle-panel';
 import { OutboxTable } from './outbox-table';
 import { useSyncStatus } from '../sync/app-sync';
 import { PrintView } from './print-view';
-import { defaultExportDeps, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, type SubmissionState } from './submission-store';
+import { periodName } from '../returns/list-periods';
+import { defaultExportDeps, exportDraft, exportSubmission, markReturnValidated, printPayload, reopenSubmittedReturn, submitPrompt, type SubmissionState } from './submission-store';
 import { workbookService } from './workbook-client';
 import { useSubmission } from './use-submission';
 import { VerifyPanel } from './verify-panel';
 
 type Message = { kind: 'ok' | 'error' | 'busy'; text: string };
+
+/** What the screen says when a draft or a submission was not handed over: nothing for a cancel. */
+function notExported(outcome: { kind: 'cancelled' } | { kind: 'busy'; message: string } | { kind: 'failed'; issues: Array<{ message: string }> }): Message | null {
+  if (outcome.kind === 'cancelled') return null;
+  if (outcome.kind === 'busy') return { kind: 'busy', text: outcome.message };
+  return { kind: 'error', text: outcome.issues.map((i) => i.message).join('\n') };
+}
 
 const COLUMN_NAME = { current: '本期', lastYear: '上年同期' } as const;
 
@@ -54,6 +62,10 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
   const [working, setWorking] = useState(false);
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState(false);
+  // 报送 asks once before it exports, submits and locks.
+  const [confirming, setConfirming] = useState(false);
+  // Which export 另存为 repeats when the file was busy: a draft must never turn into a submission.
+  const [lastExport, setLastExport] = useState<'draft' | 'submit'>('submit');
   const state = load.kind === 'ready' ? load.state : undefined;
   const placeOf = usePlaceOf(state);
 
@@ -92,25 +104,27 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
   const validate = (s: SubmissionState) =>
     run(async () => {
       const result = await markReturnValidated(repo, s, who);
-      return result.ok ? { kind: 'ok', text: '已标记为已校验，可以导出报送工作簿。' } : { kind: 'error', text: result.issues.map((i) => i.message).join('\n') };
+      return result.ok ? { kind: 'ok', text: '已标记为已校验，可以报送。' } : { kind: 'error', text: result.issues.map((i) => i.message).join('\n') };
+    });
+
+  const exportDraftWorkbook = (s: SubmissionState) =>
+    run(async () => {
+      setLastExport('draft');
+      const outcome = await exportDraft(defaultExportDeps(repo, workbook, (args) => getBridge().saveFile(args)), s, zone);
+      if (outcome.kind !== 'exported') return notExported(outcome);
+      return { kind: 'ok', text: `已${outcome.how === 'saved' ? '保存' : '下载'}草稿工作簿：${outcome.fileName}。每页页眉标有“草稿”，市商务局不会作为报送接收；报表未锁定，可继续修改。` };
     });
 
   const exportWorkbook = (s: SubmissionState) =>
     run(async () => {
+      setConfirming(false);
+      setLastExport('submit');
       const outcome = await exportSubmission(defaultExportDeps(repo, workbook, (args) => getBridge().saveFile(args)), s, zone, who);
-      switch (outcome.kind) {
-        case 'exported':
-          return {
-            kind: 'ok',
-            text: `已${outcome.how === 'saved' ? '保存' : '下载'}报送工作簿第 ${outcome.entry.revision} 版：${outcome.entry.fileName}。报表已锁定为只读；如需修改，请退回修改。`,
-          };
-        case 'cancelled':
-          return null;
-        case 'busy':
-          return { kind: 'busy', text: outcome.message };
-        case 'failed':
-          return { kind: 'error', text: outcome.issues.map((i) => i.message).join('\n') };
-      }
+      if (outcome.kind !== 'exported') return notExported(outcome);
+      return {
+        kind: 'ok',
+        text: `已报送第 ${outcome.entry.revision} 版，并${outcome.how === 'saved' ? '保存' : '下载'}报送工作簿：${outcome.entry.fileName}。报表已锁定为只读；如需修改，请退回修改。`,
+      };
     });
 
   const reopenReturn = (s: SubmissionState) =>
@@ -150,10 +164,10 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
           <h2 className="submission-title">报送</h2>
           <label>
             报告期{' '}
-            <select aria-label="报告期" value={chosen ?? ''} onChange={(e) => { setChosen(e.target.value); setMessage(null); setPreview(false); }}>
+            <select aria-label="报告期" value={chosen ?? ''} onChange={(e) => { setChosen(e.target.value); setMessage(null); setPreview(false); setConfirming(false); }}>
               {returns.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {periodLabel(r.period)}（{r.status}）
+                  {periodName(r.period)}（{periodLabel(r.period)}累计 · {r.status}）
                 </option>
               ))}
             </select>
@@ -173,7 +187,7 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
           </p>
         )}
         {message?.kind === 'busy' && state && (
-          <button type="button" className="btn" disabled={working} onClick={() => void exportWorkbook(state)}>
+          <button type="button" className="btn" disabled={working} onClick={() => void (lastExport === 'draft' ? exportDraftWorkbook(state) : exportWorkbook(state))}>
             另存为…
           </button>
         )}
@@ -206,12 +220,37 @@ export function SubmissionScreen({ repo, zone, who, returnId: openReturnId, open
             </div>
           </section>
 
-          <section className="panel" aria-label="导出">
-            <h3>2. 导出报送工作簿</h3>
-            <p className="muted">生成含封面、主要指标、项目清单、文字材料和校验结果的 Excel 工作簿，并附带校验码。导出后报表锁定为只读。</p>
-            <button type="button" className="btn primary" disabled={working || !actions.submit} onClick={() => void exportWorkbook(state)}>
-              {state.lifecycle.state === '已报送' ? `第 ${state.lifecycle.revision} 版已报送` : `导出报送工作簿（第 ${state.lifecycle.revision + 1} 版）`}
-            </button>
+          <section className="panel" aria-label="导出与报送">
+            <h3>2. 导出草稿与报送</h3>
+            <p className="muted">
+              导出草稿：生成与报送相同的工作簿（封面、主要指标、项目清单、文字材料、校验结果），每页页眉标明“草稿”，供核对和送领导审阅；报表不锁定，不进入发件箱，市商务局不会作为报送接收。
+            </p>
+            <div className="toolbar">
+              <button type="button" className="btn" disabled={working || !actions.edit} onClick={() => void exportDraftWorkbook(state)}>
+                导出草稿
+              </button>
+            </div>
+            <p className="muted">报送：标记为已校验后，生成带校验码的报送工作簿，记入发件箱（联网报送时同时上传），报表锁定为只读。</p>
+            {confirming && actions.submit ? (
+              <div className="notice warning submit-confirm" role="alertdialog" aria-label="确认报送">
+                <p>{submitPrompt(state)}确定报送吗？</p>
+                <div className="toolbar">
+                  <button type="button" className="btn primary" disabled={working} onClick={() => void exportWorkbook(state)}>
+                    确定报送
+                  </button>
+                  <button type="button" className="btn" disabled={working} onClick={() => setConfirming(false)}>
+                    取消
+                  </button>
+                </div>
+              </div>
+            ) : (
+              <div className="toolbar">
+                <button type="button" className="btn primary" disabled={working || !actions.submit} onClick={() => setConfirming(true)}>
+                  {state.lifecycle.state === '已报送' ? `第 ${state.lifecycle.revision} 版已报送` : `报送（第 ${state.lifecycle.revision + 1} 版）`}
+                </button>
+                {!actions.submit && state.lifecycle.state !== '已报送' && <span className="muted">须先在上一步标记为已校验。</span>}
+              </div>
+            )}
           </section>
 
           {actions.reopen && (

@@ -6,7 +6,7 @@ import { readSubmissionWorkbook, returnJson } from '../../src-shared/workbook';
 import type { Repository } from '../db';
 import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
 import { inThreadWorkbookService } from './workbook-client';
-import { exportSubmission, loadSubmission, markReturnValidated, reopenSubmittedReturn, zoneOutbox, type ExportDeps } from './submission-store';
+import { exportDraft, exportSubmission, loadSubmission, submitPrompt, markReturnValidated, reopenSubmittedReturn, zoneOutbox, type ExportDeps } from './submission-store';
 
 const found = REGISTRY.zones.find((z) => z.id === 'jincheng-kfq');
 if (!found) throw new Error('jincheng-kfq missing from the test registry');
@@ -144,5 +144,24 @@ describe('the submission of a return', () => {
     const state = await load(repo, returnId);
     expect(state.lifecycle).toMatchObject({ state: '已校验', revision: 0 });
     expect(await zoneOutbox(repo, zone.id)).toEqual([]);
+  });
+
+  it('导出草稿 writes the same workbook marked as a draft and locks nothing, queues nothing', async () => {
+    const { repo, returnId } = await filledReturn();
+    const { deps, saved } = host([downloaded('晋城开发区_2024年1–3月_草稿_第1版.xlsx')]);
+    const before = await load(repo, returnId);
+    // Any state before 已报送 may be exported as a draft, errors and unexplained warnings included.
+    expect(before.gate.passed).toBe(false);
+    const draft = await exportDraft(deps(repo), before, zone);
+    expect(draft).toMatchObject({ kind: 'exported', revision: 1, how: 'downloaded' });
+    expect(saved[0]?.args.suggestedName).toBe('晋城开发区_2024年1–3月_草稿_第1版.xlsx');
+    const read = await readSubmissionWorkbook(saved[0]?.args.bytes ?? new Uint8Array());
+    if (!read.ok) throw new Error(JSON.stringify(read.issues));
+    expect(read.value).toMatchObject({ intact: true, draft: true, revision: 1 });
+    const after = await load(repo, returnId);
+    expect(after.lifecycle).toEqual(before.lifecycle);
+    expect(await zoneOutbox(repo, zone.id)).toEqual([]);
+    expect(await repo.listUploads()).toEqual([]);
+    expect(submitPrompt(after)).toBe('报送后本期报表将锁定，生成第 1 版报送工作簿。');
   });
 });

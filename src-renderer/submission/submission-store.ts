@@ -109,8 +109,74 @@ export type ExportOutcome =
   | { kind: 'busy'; message: string }
   | { kind: 'failed'; issues: UserIssue[] };
 
+export type DraftOutcome =
+  | { kind: 'exported'; fileName: string; revision: number; how: 'saved' | 'downloaded' }
+  | { kind: 'cancelled' }
+  | { kind: 'busy'; message: string }
+  | { kind: 'failed'; issues: UserIssue[] };
+
+type Written = { ok: true; written: CheckedWorkbook } | { ok: false; issues: UserIssue[] };
+
+/** Writes the workbook of the current data and checks it reads back as the city bureau's copy will. */
+async function writeChecked(deps: ExportDeps, state: SubmissionState, zone: Zone, facts: { submissionId: string; revision: number; exportedAt: string; draft: boolean }): Promise<Written> {
+  let written: CheckedWorkbook;
+  try {
+    written = await deps.workbook.write({
+      set: state.set,
+      ret: state.ret,
+      computed: state.computed,
+      issues: state.issues,
+      zone: workbookZone(zone),
+      submissionId: facts.submissionId,
+      revision: facts.revision,
+      exportedAt: facts.exportedAt,
+      ...(facts.draft ? { draft: true } : {}),
+    });
+  } catch (error) {
+    return { ok: false, issues: [{ code: 'workbook-not-written', severity: 'error', message: `${facts.draft ? '草稿' : '报送'}工作簿未能生成（${error instanceof Error ? error.message : String(error)}）。请重试；如仍失败，请重新打开程序。` }] };
+  }
+  // A workbook that does not read back intact is a bug, never sent.
+  if (!written.intact) {
+    return { ok: false, issues: [{ code: 'workbook-self-check', severity: 'error', message: `生成的${facts.draft ? '草稿' : '报送'}工作簿未通过自检，未保存。请把此情况告诉技术支持。` }, ...written.issues] };
+  }
+  return { ok: true, written };
+}
+
 /**
- * Writes the workbook (revision n + 1), checks it reads back intact, hands it to the host (save
+ * 导出草稿: the same workbook as the submission would be (revision n + 1), every sheet's header
+ * marked 草稿 and the payload flagged, so verify and the bureau refuse it as a submission. It is
+ * only handed to the host: the return is not locked, nothing enters the outbox or the upload queue.
+ */
+export async function exportDraft(deps: ExportDeps, state: SubmissionState, zone: Zone): Promise<DraftOutcome> {
+  const revision = state.lifecycle.revision + 1;
+  const made = await writeChecked(deps, state, zone, { submissionId: deps.newSubmissionId(), revision, exportedAt: deps.now().toISOString(), draft: true });
+  if (!made.ok) return { kind: 'failed', issues: made.issues };
+  const outcome = await handOver(deps, submissionFileName(zone.name, state.periodLabel, revision, true), made.written.bytes);
+  if (outcome.kind !== 'handed') return outcome;
+  return { kind: 'exported', fileName: outcome.fileName, revision, how: outcome.how };
+}
+
+type HandedOver = { kind: 'handed'; fileName: string; how: 'saved' | 'downloaded' } | { kind: 'cancelled' } | { kind: 'busy'; message: string } | { kind: 'failed'; issues: UserIssue[] };
+
+/** Hands the bytes to the host (save dialog, download); a file open in Excel or WPS is `busy`. */
+async function handOver(deps: ExportDeps, suggestedName: string, bytes: Uint8Array): Promise<HandedOver> {
+  const saved = await deps.saveFile({ suggestedName, bytes, filters: WORKBOOK_FILTERS });
+  if (!saved.ok) {
+    const busy = saved.issues.find((i) => i.code === HOST_ISSUE.fileBusy);
+    return busy ? { kind: 'busy', message: busy.message } : { kind: 'failed', issues: saved.issues };
+  }
+  const outcome = saved.value;
+  if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
+  return { kind: 'handed', fileName: outcome.fileName, how: outcome.kind };
+}
+
+/** What 报送 says before it asks: the lock and the revision it will write. */
+export function submitPrompt(state: SubmissionState): string {
+  return `报送后本期报表将锁定，生成第 ${state.lifecycle.revision + 1} 版报送工作簿。`;
+}
+
+/**
+ * 报送: writes the workbook (revision n + 1), checks it reads back intact, hands it to the host (save
  * dialog in Electron, a download in the browser), and only when it was saved records it in the
  * outbox, which locks the return (已报送).
  */
@@ -119,36 +185,12 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   if (!allowed.ok) return { kind: 'failed', issues: allowed.issues };
   const revision = state.lifecycle.revision + 1;
   const submissionId = deps.newSubmissionId();
-  const exportedAt = deps.now().toISOString();
-  const workbookZoneInfo = workbookZone(zone);
-  let written: CheckedWorkbook;
-  try {
-    written = await deps.workbook.write({
-      set: state.set,
-      ret: state.ret,
-      computed: state.computed,
-      issues: state.issues,
-      zone: workbookZoneInfo,
-      submissionId,
-      revision,
-      exportedAt,
-    });
-  } catch (error) {
-    return { kind: 'failed', issues: [{ code: 'workbook-not-written', severity: 'error', message: `报送工作簿未能生成（${error instanceof Error ? error.message : String(error)}）。请重试；如仍失败，请重新打开程序。` }] };
-  }
-  // The service read the file back as the city bureau's copy will: a workbook that does not is a bug, never sent.
-  if (!written.intact) {
-    return { kind: 'failed', issues: [{ code: 'workbook-self-check', severity: 'error', message: '生成的报送工作簿未通过自检，未保存。请把此情况告诉技术支持。' }, ...written.issues] };
-  }
+  const made = await writeChecked(deps, state, zone, { submissionId, revision, exportedAt: deps.now().toISOString(), draft: false });
+  if (!made.ok) return { kind: 'failed', issues: made.issues };
+  const written = made.written;
 
-  const suggestedName = submissionFileName(zone.name, state.periodLabel, revision);
-  const saved = await deps.saveFile({ suggestedName, bytes: written.bytes, filters: WORKBOOK_FILTERS });
-  if (!saved.ok) {
-    const busy = saved.issues.find((i) => i.code === HOST_ISSUE.fileBusy);
-    return busy ? { kind: 'busy', message: busy.message } : { kind: 'failed', issues: saved.issues };
-  }
-  const outcome = saved.value;
-  if (outcome.kind !== 'saved' && outcome.kind !== 'downloaded') return { kind: 'cancelled' };
+  const outcome = await handOver(deps, submissionFileName(zone.name, state.periodLabel, revision), written.bytes);
+  if (outcome.kind !== 'handed') return outcome;
 
   const facts = { submissionId, fileName: outcome.fileName, sha256: written.checksum };
   const entry = { ...facts, returnId: state.returnId, revision, snapshot: canonicalJson(state.ret) };
@@ -158,7 +200,7 @@ export async function exportSubmission(deps: ExportDeps, state: SubmissionState,
   const recorded = queue ? await deps.repo.recordSubmissionAndQueue(entry, written.bytes, who) : await deps.repo.recordSubmission(entry, who);
   if (!recorded.ok) return { kind: 'failed', issues: recorded.issues };
   if (queue) deps.onQueued?.();
-  return { kind: 'exported', entry: recorded.value, how: outcome.kind };
+  return { kind: 'exported', entry: recorded.value, how: outcome.how };
 }
 
 export const defaultExportDeps = (repo: Repository, workbook: WorkbookService, saveFile: ExportDeps['saveFile']): ExportDeps => ({

@@ -19,7 +19,7 @@ export function SyncSettingsPanel({ repo }: { repo: Repository }) {
       const answer = await appSync(repo).enroll(server, code);
       if (!answer.ok) setMessage({ kind: 'error', text: `登记未成功：${answer.error.message}` });
       else {
-        setMessage({ kind: 'info', text: `已登记：${answer.value.zoneName ?? answer.value.cityName}。导出报送工作簿后会自动上传。` });
+        setMessage({ kind: 'info', text: `已登记：${answer.value.zoneName ?? answer.value.cityName}。报送后会自动上传。` });
         setCode('');
       }
     } finally {

@@ -44,6 +44,7 @@ export async function receiveSubmission(db: Database, upload: Upload, verify: Ve
     return { ok: false, code: 'workbook-tampered', ...(first ? { message: `报送工作簿未通过完整性校验：${first}。未接收；请从程序中重新导出后再报送。` } : {}), issues: w.issues };
   }
   const { identity } = w;
+  if (identity.draft) return { ok: false, code: 'workbook-draft', message: `${identity.zoneName} ${identity.periodLabel} 的工作簿是草稿（导出草稿），不是报送，未接收。请校验后在程序中点“报送”，再发送报送工作簿。` };
   if (!isUuidV4(identity.submissionId)) return { ok: false, code: 'not-a-workbook', message: '报送工作簿的报送编号不是 UUID，未接收。' };
   if (identity.zoneId !== upload.device.zone_id) {
     return { ok: false, code: 'wrong-zone', message: `报送工作簿属于「${identity.zoneName}」，本设备登记的是「${upload.device.zone_name ?? ''}」，未接收。开发区只能报送本开发区的报表。` };

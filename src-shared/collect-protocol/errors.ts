@@ -24,6 +24,7 @@ export const COLLECT_ERRORS = {
   'wrong-zone': { status: 403, message: '报送工作簿所属开发区与本设备登记的开发区不一致，未接收。开发区只能报送本开发区的报表。' },
   'wrong-city': { status: 403, message: '该报送不属于本设备所在的市，无权查看或处理。' },
   'not-a-workbook': { status: 422, message: '上传的文件不是本程序导出的报送工作簿，未接收。' },
+  'workbook-draft': { status: 422, message: '这是草稿工作簿（导出草稿），不是报送，未接收。请校验后在程序中点“报送”，再发送报送工作簿。' },
   'workbook-tampered': { status: 422, message: '报送工作簿未通过完整性校验（校验码或表格与数据不符），未接收。请从程序中重新导出后再报送。' },
   'unknown-indicator-set': { status: 422, message: '服务器没有发布该报送工作簿所用的指标体系，未接收。请安装市商务局发布的指标体系后重新填报。' },
   'period-not-in-set': { status: 422, message: '报告期不属于该指标体系（年度或频次不符），未接收。' },

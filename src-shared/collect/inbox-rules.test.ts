@@ -25,6 +25,7 @@ describe('judgeInbox', () => {
     ['tampered', [item('a', {}, { intact: false, problems: ['校验码不一致'] })], [['a', 'rejected', '校验未通过']]],
     ['unreadable', [{ key: 'x', fileName: 'x.xlsx', intact: false, problems: ['不是 xlsx 文件'] }], [['x', 'rejected', '无法读取报表数据（不是 xlsx 文件）']]],
     ['a tampered newer revision does not supersede', [item('a'), item('b', { revision: 3 }, { intact: false, problems: ['校验码不一致'] })], [['a', 'accepted'], ['b', 'rejected']]],
+    ['a draft is refused as 草稿 and does not supersede the submission', [item('a'), item('b', { revision: 2, draft: true })], [['a', 'accepted'], ['b', 'rejected', '这是草稿（导出草稿），不是报送']]],
     ['zones and periods are judged apart', [item('a'), item('b', { zoneId: 'qinshui-kfq' }), item('c', { period: { ...q1, endMonth: 6 } })], [['a', 'accepted'], ['b', 'accepted'], ['c', 'accepted']]],
   ])('%s', (_what, items, want) => {
     const got = judgeInbox(items, opts);

@@ -2,6 +2,7 @@
  * The city bureau's inbox rules (收件箱): which received submissions count. Pure: the caller reads
  * each workbook (or return JSON) and passes what it found; nothing here touches files or storage.
  *
+ * - a 导出草稿 workbook is rejected as 草稿 (it is a copy for checking, not a submission);
  * - a submission that failed reading or verification, belongs to another city, or uses another
  *   version of the indicator set is rejected with a Chinese reason and kept out of every total;
  * - of the valid submissions of one zone × period, the highest revision, then the latest export
@@ -11,6 +12,7 @@
 import type { Period, ZoneRegistry } from '../model';
 import { chinaDateTime } from '../format';
 import { periodKey, periodLabel } from '../period';
+import { DRAFT_REFUSAL } from '../workbook/payload';
 
 export type InboxVerdict = 'accepted' | 'superseded' | 'duplicate' | 'rejected';
 
@@ -27,6 +29,8 @@ export interface ReceivedItem {
     zoneId: string;
     period: Period;
     indicatorSet: { id: string; version: string };
+    /** A 导出草稿 workbook: refused, never counted. */
+    draft?: boolean;
   };
   /** The checksum holds and the visible sheets agree (always true for return JSON that parsed). */
   intact: boolean;
@@ -60,6 +64,7 @@ export function newerFirst(a: NonNullable<ReceivedItem['identity']>, b: NonNulla
 function rejectionOf(item: ReceivedItem, opts: InboxRulesOptions): string | undefined {
   const id = item.identity;
   if (!id) return `${item.fileName}：无法读取报表数据${item.problems[0] ? `（${item.problems[0]}）` : ''}`;
+  if (id.draft === true) return `${item.fileName}：${DRAFT_REFUSAL}`;
   if (!item.intact) return `${item.fileName}：校验未通过，工作簿在导出后被改动过${item.problems[0] ? `（${item.problems[0]}）` : ''}，请向填报单位索取重新导出的报送工作簿`;
   const zone = opts.registry.zones.find((z) => z.id === id.zoneId);
   if (!zone) return `${item.fileName}：开发区「${id.zoneId}」不在开发区名录中`;

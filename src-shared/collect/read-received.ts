@@ -13,7 +13,7 @@ export interface ReadReceived {
   fileName: string;
   bytes: Uint8Array;
   fileSha256: string;
-  identity?: { submissionId: string; revision: number; exportedAt: string; zoneId: string; periodKey: string; indicatorSet: { id: string; version: string } };
+  identity?: { submissionId: string; revision: number; exportedAt: string; zoneId: string; periodKey: string; indicatorSet: { id: string; version: string }; draft?: boolean };
   intact: boolean;
   problems: string[];
   returnJson?: string;
@@ -50,6 +50,6 @@ export async function readReceivedFile(bytes: Uint8Array, fileName: string, rece
     intact,
     problems: read.issues.map((i) => i.message),
     returnJson: canonicalJson(ret),
-    identity: { submissionId: identity.submissionId, revision: identity.revision, exportedAt: identity.exportedAt, zoneId: identity.zoneId, periodKey: periodKey(identity.period), indicatorSet: identity.indicatorSet },
+    identity: { submissionId: identity.submissionId, revision: identity.revision, exportedAt: identity.exportedAt, zoneId: identity.zoneId, periodKey: periodKey(identity.period), indicatorSet: identity.indicatorSet, ...(identity.draft ? { draft: true } : {}) },
   };
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { describeGap, describeGrowth, formatComputed, formatFigure } from './format-figure';
+import { describeGap, describeGrowth, formatComputed, formatFigure, formatGrouped } from './format-figure';
+
+describe('formatGrouped', () => {
+  it.each([
+    [108780, 2, '108,780.00'],
+    [1234567.891, 2, '1,234,567.89'],
+    [-108780.5, 1, '-108,780.5'],
+    [999.995, 2, '1,000.00'],
+    [12852, 0, '12,852'],
+    [100, 0, '100'],
+    [-0.001, 2, '0.00'],
+    [0.5, 2, '0.50'],
+  ])('%s at %s decimals → %s', (v, d, out) => {
+    expect(formatGrouped(v, d)).toBe(out);
+  });
+});
 
 describe('formatFigure', () => {
   it.each([

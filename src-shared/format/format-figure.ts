@@ -6,6 +6,19 @@ export function formatFigure(value: number, decimals: number): string {
   return roundHalfAwayFromZero(value, decimals).toFixed(decimals);
 }
 
+/**
+ * A figure as tables show it, with thousands separators: 108780 at 2 decimals → "108,780.00", as
+ * Excel's `#,##0.00` shows it. Sentences (bulletins, growth clauses) keep `formatFigure`.
+ */
+export function formatGrouped(value: number, decimals: number): string {
+  const text = formatFigure(value, decimals);
+  const [whole = '', fraction] = text.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign === '' ? whole : whole.slice(1);
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
 /** A computed figure for display: the number, the text, or a placeholder when it is not computable. */
 export function formatComputed(c: Computed | { ok: true; text: string }, decimals: number, placeholder = '—'): string {
   if (!c.ok) return placeholder;

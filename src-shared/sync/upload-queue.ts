@@ -50,6 +50,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 5 * 60_000
 const PERMANENT: ReadonlySet<CollectErrorCode> = new Set<CollectErrorCode>([
   'not-a-workbook',
   'workbook-tampered',
+  'workbook-draft',
   'unknown-indicator-set',
   'period-not-in-set',
   'submission-conflict',

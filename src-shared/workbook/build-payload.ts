@@ -17,6 +17,8 @@ export interface SubmissionInput {
   exportedAt: string;
   /** Defaults to the period as `2024年1–3月`. */
   periodLabel?: string;
+  /** 导出草稿: the same workbook, every sheet's header marked 草稿, the payload flagged. */
+  draft?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function buildPayload(input: SubmissionInput): SubmissionPayload {
     return: input.ret,
     figures: input.computed,
     issues: input.issues,
+    ...(input.draft === true ? { draft: true as const } : {}),
   };
   const normalised: unknown = JSON.parse(canonicalJson(payload));
   // The caller's data has the model's types; failing the reader's own guard here is a bug, never the user's.

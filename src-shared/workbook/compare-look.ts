@@ -12,8 +12,12 @@ const CHANGED = '报送工作簿不应手工修改，请在程序中修改后重
 /** More than this many differences of look in one sheet are summarised. */
 const MAX_LOOK_ISSUES = 30;
 
+/**
+ * Thousands separators change how a figure reads, not which figure: a workbook exported before
+ * they were added (`0.00`) still agrees with today's layout (`#,##0.00`).
+ */
 function sameFormat(expected: string, found: string | undefined): boolean {
-  const norm = (f: string | undefined): string => (f === undefined || f === '' || /^general$/i.test(f) ? 'General' : f.replace(/\\/g, '').replace(/"/g, ''));
+  const norm = (f: string | undefined): string => (f === undefined || f === '' || /^general$/i.test(f) ? 'General' : f.replace(/\\/g, '').replace(/"/g, '').replace(/^#,##(?=0)/, ''));
   return norm(expected) === norm(found);
 }
 

@@ -79,10 +79,10 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
-/** Excel number format showing `decimals` decimals, e.g. `0.00`. */
+/** Excel number format showing `decimals` decimals with thousands separators, e.g. `#,##0.00` (108,780.00); the cell keeps the number. */
 export function decimalsFormat(decimals: number): string {
   const d = Math.max(0, Math.min(10, Math.floor(decimals)));
-  return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
+  return d === 0 ? '#,##0' : `#,##0.${'0'.repeat(d)}`;
 }
 
 /** Collects the cells of one sheet row by row. */

@@ -149,6 +149,7 @@ const payloadShape = object({
     ),
   }),
   issues: arrayOf(object({ code: str, severity: oneOf('error', 'warning'), key: str, message: str, target: issueTarget })),
+  draft: optional((v, p, out) => v !== true && out.push(`${p} 应为 true 或不出现`)),
 });
 
 /** Problems with the payload's shape, each naming its JSON path; none means it is a `SubmissionPayload`. */

@@ -37,6 +37,11 @@ export interface SubmissionPayload {
   return: ZoneReturn;
   figures: ComputedReturn;
   issues: ValidationIssue[];
+  /**
+   * Present (true) only in a 导出草稿 workbook: a copy for checking, not a submission. The checksum
+   * covers it, so `verify` and every collection path refuse the file as a submission.
+   */
+  draft?: true;
 }
 
 /** Who the submission is, as `verify` prints it. */
@@ -49,7 +54,12 @@ export interface SubmissionIdentity {
   period: Period;
   periodLabel: string;
   indicatorSet: { id: string; version: string };
+  /** A 导出草稿 workbook: never counted as a submission. */
+  draft: boolean;
 }
+
+/** Why a draft is refused wherever a submission is expected; every collection path says this. */
+export const DRAFT_REFUSAL = '这是草稿（导出草稿），不是报送，不能作为报送接收。请填报单位校验后在程序中点“报送”，发送报送工作簿';
 
 export function identityOf(payload: SubmissionPayload): SubmissionIdentity {
   return {
@@ -61,6 +71,7 @@ export function identityOf(payload: SubmissionPayload): SubmissionIdentity {
     period: payload.return.period,
     periodLabel: payload.periodLabel,
     indicatorSet: { id: payload.return.indicatorSet.id, version: payload.return.indicatorSet.version },
+    draft: payload.draft === true,
   };
 }
 

@@ -14,7 +14,7 @@ import { foundValue } from './cell-value';
 import { DATA_KEYS, FIRST_PART_ROW, PART_LABEL, type DataKey } from './data-sheet';
 import { ExcelJS, type Workbook, type Worksheet } from './excel';
 import { layoutSubmission } from './layout-submission';
-import { identityOf, payloadChecksum, SUBMISSION_FORMAT, type SubmissionIdentity, type SubmissionPayload } from './payload';
+import { DRAFT_REFUSAL, identityOf, payloadChecksum, SUBMISSION_FORMAT, type SubmissionIdentity, type SubmissionPayload } from './payload';
 import { payloadProblems, isSubmissionPayload } from './payload-guard';
 import { SHEET } from './sheet-names';
 
@@ -33,6 +33,8 @@ export interface SubmissionRead {
   tableOk: boolean;
   /** All three hold: the workbook is as the program wrote it. */
   intact: boolean;
+  /** A 导出草稿 workbook (its payload says so): intact or not, it is no submission. */
+  draft: boolean;
   /** What the verification can and cannot say; `signature` is filled once workbooks are signed. */
   verdict: SubmissionVerdict;
 }
@@ -45,12 +47,15 @@ export type SignatureStatus = { state: 'unsigned' } | { state: 'valid'; signer: 
 
 export interface SubmissionVerdict {
   contentIntact: boolean;
+  /** A draft is not a submission, however intact. */
+  draft: boolean;
   signature: SignatureStatus;
   /** "内容完整；未签名，无法证明来源", or what is wrong. */
   text: string;
 }
 
-export function verdictText(contentIntact: boolean, signature: SignatureStatus): string {
+export function verdictText(contentIntact: boolean, signature: SignatureStatus, draft = false): string {
+  if (draft) return `${DRAFT_REFUSAL}；${contentIntact ? '草稿内容完整' : '草稿内容与报表数据不符'}`;
   const content = contentIntact ? '内容完整' : '内容与报表数据不符（导出后被改动过）';
   const origin = signature.state === 'unsigned' ? '未签名，无法证明来源' : signature.state === 'valid' ? `签名有效（${signature.signer}）` : `签名无效（${signature.reason}）`;
   return `${content}；${origin}`;
@@ -331,7 +336,8 @@ export async function readSubmissionWorkbook(bytes: Uint8Array, options: ReadOpt
       metadataOk,
       tableOk,
       intact,
-      verdict: { contentIntact: intact, signature, text: verdictText(intact, signature) },
+      draft: payload.draft === true,
+      verdict: { contentIntact: intact, draft: payload.draft === true, signature, text: verdictText(intact, signature, payload.draft === true) },
     },
     issues,
   };

@@ -85,7 +85,8 @@ describe('submitting a return in the web build', () => {
     await screenshot(page, 'submission-validated');
 
     // Export revision 1: the browser downloads it; the return is locked.
-    const first = await captureDownload(page, () => page.getByRole('button', { name: '导出报送工作簿（第 1 版）' }).click());
+    await page.getByRole('button', { name: '报送（第 1 版）' }).click();
+    const first = await captureDownload(page, () => page.getByRole('alertdialog', { name: '确认报送' }).getByRole('button', { name: '确定报送' }).click());
     expect(first.fileName).toBe('晋城开发区_2024年1–3月_报送_第1版.xlsx');
     // exceljs ran in the screen's Web Worker, not on the page's thread.
     expect(page.workers().map((w) => w.url()).some((url) => /workbook\.worker/.test(url))).toBe(true);
@@ -102,7 +103,7 @@ describe('submitting a return in the web build', () => {
 
     // The return is read-only in 填报.
     await page.getByRole('button', { name: '打开报表' }).click();
-    await page.getByText(/本报表已报送.*只能查看，不能修改/).waitFor();
+    await page.getByText(/本报表第 \d+ 版已于.*报送，已锁定，只能查看/).waitFor();
     await cell(page, 'gyzjz', 'current').click();
     await page.keyboard.type('7');
     await page.keyboard.press('Enter');
@@ -121,7 +122,7 @@ describe('submitting a return in the web build', () => {
     await expect.poll(() => page.getByTestId('roster-save-indicator').textContent()).toMatch(/^已保存/);
     await expect.poll(() => page.locator('[data-measure="qySignedCount"] b').textContent()).toBe('1 个');
     await page.getByRole('tab', { name: '填报' }).click();
-    await page.getByText(/本报表已报送.*只能查看，不能修改/).waitFor();
+    await page.getByText(/本报表第 \d+ 版已于.*报送，已锁定，只能查看/).waitFor();
     expect(await cell(page, 'qySignedCount', 'current').textContent()).toBe('0');
 
     // Reopen with a reason, change a figure, validate again and export revision 2.
@@ -144,7 +145,8 @@ describe('submitting a return in the web build', () => {
     await expect.poll(() => status(page)).toBe('退回修改');
     await page.getByRole('button', { name: '标记为已校验' }).click();
     await expect.poll(() => status(page)).toBe('已校验');
-    const second = await captureDownload(page, () => page.getByRole('button', { name: '导出报送工作簿（第 2 版）' }).click());
+    await page.getByRole('button', { name: '报送（第 2 版）' }).click();
+    const second = await captureDownload(page, () => page.getByRole('alertdialog', { name: '确认报送' }).getByRole('button', { name: '确定报送' }).click());
     expect(second.fileName).toBe('晋城开发区_2024年1–3月_报送_第2版.xlsx');
     await expect.poll(() => status(page)).toBe('已报送');
     const book2 = await workbookOf(new Uint8Array(second.bytes));

@@ -47,7 +47,8 @@ export async function validateAndExport(page: Page, revision: number): Promise<v
   await page.getByRole('button', { name: '标记为已校验' }).click();
   await expect.poll(() => submissionStatus(page)).toBe('已校验');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: `导出报送工作簿（第 ${revision} 版）` }).click();
+  await page.getByRole('button', { name: `报送（第 ${revision} 版）` }).click();
+  await page.getByRole('alertdialog', { name: '确认报送' }).getByRole('button', { name: '确定报送' }).click();
   await (await download).path();
   await expect.poll(() => submissionStatus(page)).toBe('已报送');
 }

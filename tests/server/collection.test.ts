@@ -264,6 +264,12 @@ describe.each<Backend>(['pglite', 'postgres'])('collection server over %s', (bac
       return { status: r.status, code: r.ok ? undefined : r.error.code, message: r.ok ? undefined : r.error.message };
     }, 422, 'workbook-tampered');
     expect(message).toContain('主要指标');
+    const draft = await makeWorkbook({ zone: 'jincheng-kfq', period: { year: 2024, endMonth: 5, frequency: 'month' }, draft: true });
+    const draftMessage = await refused(async () => {
+      const r = await server.client.push(jincheng, draft.bytes);
+      return { status: r.status, code: r.ok ? undefined : r.error.code, message: r.ok ? undefined : r.error.message };
+    }, 422, 'workbook-draft');
+    expect(draftMessage).toContain('草稿');
     await refused(async () => {
       const r = await server.client.push(jincheng, new TextEncoder().encode('这不是工作簿'));
       return { status: r.status, code: r.ok ? undefined : r.error.code, message: r.ok ? undefined : r.error.message };

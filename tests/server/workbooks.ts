@@ -22,6 +22,8 @@ export interface WorkbookSpec {
   /** Changes the return (a figure), so the same identity gets other bytes. */
   bump?: number;
   exportedAt?: string;
+  /** A 导出草稿 workbook. */
+  draft?: boolean;
 }
 
 /** 晋城开发区's 2024 Q1 return, moved to another zone / period / revision as asked. */
@@ -47,6 +49,7 @@ export async function makeWorkbook(spec: WorkbookSpec = {}): Promise<MadeWorkboo
     submissionId: spec.submissionId ?? uuidV4(),
     revision: spec.revision ?? 1,
     exportedAt: spec.exportedAt ?? '2024-04-08T08:30:00.000Z',
+    ...(spec.draft === true ? { draft: true } : {}),
   });
   return { bytes: written.bytes, submissionId: written.payload.submissionId, revision: written.payload.revision, checksum: written.checksum };
 }

@@ -72,7 +72,7 @@ describe('the verdict says what a checksum without a key can prove', () => {
     const read = await boundedRead(await exported());
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     expect(read.value.intact).toBe(true);
-    expect(read.value.verdict).toEqual({ contentIntact: true, signature: { state: 'unsigned' }, text: '内容完整；未签名，无法证明来源' });
+    expect(read.value.verdict).toEqual({ contentIntact: true, draft: false, signature: { state: 'unsigned' }, text: '内容完整；未签名，无法证明来源' });
   });
 });
 

@@ -108,9 +108,9 @@ describe.skipIf(!hasOpenpyxl)('openpyxl reads the workbook', () => {
   it('sees values at full precision with the indicator decimals as number format', () => {
     const cells = inspection.cells[SHEET.indicators] ?? {};
     expect(cells['B5']?.value).toBe('规上工业增加值');
-    expect(cells['D5']).toMatchObject({ value: ret.values['gyzjz']?.current, format: '0.00' });
-    expect(cells['E5']).toMatchObject({ value: ret.values['gyzjz']?.lastYear, format: '0.00' });
-    expect(cells['F5']?.format).toBe('0.00');
+    expect(cells['D5']).toMatchObject({ value: ret.values['gyzjz']?.current, format: '#,##0.00' });
+    expect(cells['E5']).toMatchObject({ value: ret.values['gyzjz']?.lastYear, format: '#,##0.00' });
+    expect(cells['F5']?.format).toBe('#,##0.00');
     expect(cells['F5']?.value).toBe(valueOf(gyzjz?.growthPercent));
     expect(cells['G5']?.value).toBe(15);
     expect(cells['H5']?.value).toBe(valueOf(gyzjz?.gapPoints));

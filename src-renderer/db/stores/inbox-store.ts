@@ -41,7 +41,7 @@ export function receivedItemOf(r: InboxItemRecord): ReceivedItem {
   const period = r.periodKey === null ? undefined : parsePeriodKey(r.periodKey);
   const item: ReceivedItem = { key: r.id, fileName: r.fileName, intact: r.intact, problems: r.problems };
   if (r.submissionId !== null && r.revision !== null && r.exportedAt !== null && r.zoneId !== null && period && r.indicatorSet) {
-    item.identity = { submissionId: r.submissionId, revision: r.revision, exportedAt: r.exportedAt, zoneId: r.zoneId, period, indicatorSet: r.indicatorSet };
+    item.identity = { submissionId: r.submissionId, revision: r.revision, exportedAt: r.exportedAt, zoneId: r.zoneId, period, indicatorSet: r.indicatorSet, ...(r.draft === true ? { draft: true } : {}) };
   }
   return item;
 }
@@ -79,6 +79,7 @@ export class InboxPart extends OutboxPart {
           zoneId: f.identity?.zoneId ?? null,
           periodKey: f.identity?.periodKey ?? null,
           indicatorSet: f.identity?.indicatorSet ?? null,
+          ...(f.identity?.draft === true ? { draft: true as const } : {}),
           intact: f.intact,
           problems: f.problems,
           returnJson: f.returnJson ?? null,

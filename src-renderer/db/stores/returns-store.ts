@@ -9,6 +9,31 @@ import { RosterPart } from './roster-store';
 
 const COLUMN_LABEL: Record<ValueColumn, string> = { current: '本期', lastYear: '上年同期' };
 const COVER_FIELDS: ReadonlyArray<keyof CoverInfo> = ['unitHead', 'statisticsHead', 'filler', 'phone', 'reportDate'];
+/** The people on a cover (not the date, which is each period's own). */
+const COVER_PEOPLE = ['unitHead', 'statisticsHead', 'filler', 'phone'] as const satisfies ReadonlyArray<keyof CoverInfo>;
+
+/**
+ * The cover people a new return of a zone starts with: those of the zone's own return edited
+ * last; for a zone without returns, the people in 设置 if it is the home zone (or none is set),
+ * else none. Never another zone's people: a county bureau filling for several zones keeps each apart.
+ */
+export function coverPeopleFor(zoneId: string, zoneReturns: ReadonlyArray<Pick<ReturnRecord, 'zoneId' | 'updatedAt' | 'cover'>>, settings: { zoneId?: string; unitHead?: string; statisticsHead?: string; fillerName?: string; phone?: string }): CoverInfo {
+  const hasPeople = (c: CoverInfo): boolean => COVER_PEOPLE.some((k) => (c[k] ?? '') !== '');
+  const last = zoneReturns
+    .filter((r) => r.zoneId === zoneId && hasPeople(r.cover))
+    .reduce<Pick<ReturnRecord, 'updatedAt' | 'cover'> | undefined>((best, r) => (best === undefined || r.updatedAt > best.updatedAt ? r : best), undefined);
+  const cover: CoverInfo = {};
+  if (last !== undefined) {
+    for (const k of COVER_PEOPLE) if (last.cover[k]) cover[k] = last.cover[k];
+    return cover;
+  }
+  if (settings.zoneId !== undefined && settings.zoneId !== zoneId) return cover;
+  if (settings.unitHead) cover.unitHead = settings.unitHead;
+  if (settings.statisticsHead) cover.statisticsHead = settings.statisticsHead;
+  if (settings.fillerName) cover.filler = settings.fillerName;
+  if (settings.phone) cover.phone = settings.phone;
+  return cover;
+}
 function summaryOf(r: ReturnRecord): ReturnSummary {
   return { id: r.id, zoneId: r.zoneId, periodKey: r.periodKey, period: r.period, indicatorSet: r.indicatorSet, status: r.status, revision: r.revision, updatedAt: r.updatedAt, submittedAt: r.submittedAt, reopenReason: r.reopenReason };
 }
@@ -57,11 +82,8 @@ export class ReturnsPart extends RosterPart {
       if (again !== undefined) return again;
       if ((await this.db.zones.get(input.zoneId)) === undefined) refuse('zone-not-found', `找不到开发区“${input.zoneId}”。请先在设置中选择本开发区。`);
       const settings = await this.getSettings();
-      const cover: CoverInfo = {};
-      if (settings.unitHead) cover.unitHead = settings.unitHead;
-      if (settings.statisticsHead) cover.statisticsHead = settings.statisticsHead;
-      if (settings.fillerName) cover.filler = settings.fillerName;
-      if (settings.phone) cover.phone = settings.phone;
+      const zoneReturns = await this.db.returns.where('[zoneId+periodKey]').between([input.zoneId, Dexie.minKey], [input.zoneId, Dexie.maxKey]).toArray();
+      const cover = coverPeopleFor(input.zoneId, zoneReturns, settings);
       const record: ReturnRecord = {
         id,
         zoneId: input.zoneId,
