@@ -6,6 +6,7 @@ import * as F from '../../tests/fixtures/ledgers/make-ledgers';
 import { expectOk, REGISTRY, repositoryWithReturn } from '../db/test-support';
 import type { Repository } from '../db';
 import { importHistory, rememberedMapping, runImport, undoImport } from './import-batch';
+import { searchNearDuplicates } from './near-duplicates';
 import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, skippedRows } from './plan-import';
 
 const targets = seedRosterTargets();
@@ -181,6 +182,25 @@ describe('near-duplicate choices on import', () => {
     const plan = planRosterImport(chosen, (r) => r.excluded, () => 'new-1');
     expect(plan.update).toEqual([{ id: 'kj', fields: { totalInvestment: 55 } }]);
     expect(plan.insert).toEqual([{ id: 'new-1', name: '康佳智慧科技城项目二期', totalInvestment: 8 }]);
+  });
+});
+
+describe('the near-duplicate search after the preview', () => {
+  it('shows the preview without it, then gives the same flags as the one-pass preview', async () => {
+    const existing = [{ id: 'kj', zoneId: 'jincheng-kfq', values: { name: '康佳智慧科技城项目', totalInvestment: 50 } }];
+    const mapped = {
+      rows: [
+        { row: 2, sheet: '台账', values: { name: '康佳智慧科技城', totalInvestment: 55 }, issues: [] },
+        { row: 3, sheet: '台账', values: { name: '兰花科创园', totalInvestment: 8 }, issues: [] },
+      ],
+    } as unknown as Parameters<typeof previewForZone>[0];
+    const opts = { zone: jincheng, zones, keyFields: ['name'], targets };
+    const unflagged = previewForZone(mapped, existing, { ...opts, nearDuplicates: false });
+    expect(unflagged.summary.nearDuplicates).toBe(0);
+    expect(unflagged.rows.every((r) => r.nearDuplicates.length === 0)).toBe(true);
+    const flagged = await searchNearDuplicates({ preview: unflagged, existing, keyFields: ['name'] }).result;
+    expect(flagged).toEqual(previewForZone(mapped, existing, opts));
+    expect(flagged.rows.map((r) => r.nearDuplicates.map((d) => d.id))).toEqual([['kj'], []]);
   });
 });
 

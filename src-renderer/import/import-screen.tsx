@@ -17,6 +17,7 @@ import {
   setColumnTarget,
   setColumnUnit,
   type LedgerMapping,
+  type Preview,
   type PreviewRow,
 } from '../../src-shared/ledger';
 import type { Period, RosterRow, UserIssue, Zone } from '../../src-shared/model';
@@ -29,6 +30,7 @@ import { importHistory, rememberedMapping, runImport, undoImport } from './impor
 import { MappingTable } from './mapping-table';
 import { existingRowsOf, mergeSheets, planRosterImport, planValueImport, previewForZone, sheetsLabel, skippedRows, zoneResolver, type SkippedRow } from './plan-import';
 import { PreviewTable } from './preview-table';
+import { searchNearDuplicates } from './near-duplicates';
 
 type Kind = 'roster' | 'indicators';
 /** One sheet (its index in the ledger's tables), or every visible sheet with a table (project ledgers only). */
@@ -176,10 +178,30 @@ export function ImportScreen(props: ScreenProps) {
   const mapped = useMemo(() => mergeSheets(mappedSheets), [mappedSheets]);
   const shownMapped = mappedSheets[chosen.indexOf(shownIndex)];
   const existingRows = useMemo(() => existingRowsOf(existing, zone.id), [existing, zone.id]);
-  const basePreview = useMemo(
-    () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRows, { zone, zones, keyFields: set.roster.keyFields, targets }) : null),
+  // The preview is shown without the near-duplicate search (its slowest part on a big ledger); the
+  // search then runs in a worker against this zone's stored names, and its flags replace it.
+  const unflagged = useMemo(
+    () => (mapped && kind === 'roster' ? previewForZone(mapped, existingRows, { zone, zones, keyFields: set.roster.keyFields, targets, nearDuplicates: false }) : null),
     [mapped, kind, existingRows, zone, zones, set, targets],
   );
+  const [flagged, setFlagged] = useState<{ of: Preview; preview: Preview } | null>(null);
+  const [flagProblem, setFlagProblem] = useState<string | null>(null);
+  useEffect(() => {
+    setFlagProblem(null);
+    if (unflagged === null) return;
+    const search = searchNearDuplicates({ preview: unflagged, existing: existingRows, keyFields: set.roster.keyFields });
+    let live = true;
+    search.result.then(
+      (preview) => live && setFlagged({ of: unflagged, preview }),
+      (error: unknown) => live && setFlagProblem(`未能查找名称相近的项目：${error instanceof Error ? error.message : String(error)}`),
+    );
+    return () => {
+      live = false;
+      search.cancel();
+    };
+  }, [unflagged, existingRows, set]);
+  const searching = unflagged !== null && flagged?.of !== unflagged && flagProblem === null;
+  const basePreview = flagged !== null && flagged.of === unflagged ? flagged.preview : unflagged;
   // The clerk's 视为同一项目 answers turn those rows into updates of the stored projects.
   const preview = useMemo(() => (basePreview === null ? null : applyNearDuplicateChoices(basePreview, sameAs, existingRows, { keyFields: set.roster.keyFields, targets })), [basePreview, sameAs, existingRows, set, targets]);
   const values = useMemo(() => {
@@ -279,7 +301,7 @@ export function ImportScreen(props: ScreenProps) {
 
   const fileIssues = [...(picked?.ledger.issues ?? []), ...(mapped?.issues ?? [])];
   const valueIssues = values?.issues ?? [];
-  const canImport = kind === 'roster' ? toWrite > 0 : (values?.cells.length ?? 0) > 0 && returnId !== null;
+  const canImport = kind === 'roster' ? toWrite > 0 && !searching : (values?.cells.length ?? 0) > 0 && returnId !== null;
 
   return (
     <div className="panel import-screen">
@@ -399,7 +421,7 @@ export function ImportScreen(props: ScreenProps) {
           {preview !== null && (
             <>
               <h4 data-testid="preview-summary">
-                预览：新增 {preview.summary.new} · 更新 {preview.summary.changed} · 未变 {preview.summary.unchanged} · 不能导入 {preview.summary.invalid} · 名称相近 {preview.summary.nearDuplicates}
+                预览：新增 {preview.summary.new} · 更新 {preview.summary.changed} · 未变 {preview.summary.unchanged} · 不能导入 {preview.summary.invalid} · 名称相近 {searching ? '查找中…' : preview.summary.nearDuplicates}
               </h4>
               <SkippedList rows={notImported} title={`未导入 ${notImported.length} 行（点行号到预览中的这一行）：`} onShow={setFocusKey} />
               <PreviewTable
@@ -444,6 +466,8 @@ export function ImportScreen(props: ScreenProps) {
             <button type="button" className="btn primary" data-testid="import-run" disabled={!canImport || busy !== null} onClick={() => void doImport()}>
               {kind === 'roster' ? `导入 ${toWrite} 个新增或更新的项目` : `写入当前报表${targetName === null ? '' : `「${targetName}」`}：${values?.cells.length ?? 0} 个指标值`}
             </button>
+            {kind === 'roster' && searching && <span className="muted" role="status">正在查找与已有项目名称相近的行…</span>}
+            {flagProblem !== null && <span className="error" role="alert">{flagProblem}</span>}
             <span className="muted">一次导入作为一个批次保存，可整体撤销；导入失败时不会写入任何数据。</span>
           </div>
         </>

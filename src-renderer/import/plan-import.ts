@@ -25,12 +25,13 @@ export function zoneResolver(zones: Zone[]): (text: string) => string | undefine
 }
 
 /**
- * The preview for the clerk's zone: rows of another zone (a city-wide ledger) are excluded and
+ * The preview for the clerk's zone (`nearDuplicates: false`: without the near-duplicate search, which
+ * the import screen runs afterwards in a worker): rows of another zone (a city-wide ledger) are excluded and
  * say why, since an import writes into one zone's ledger.
  */
-export function previewForZone(mapped: MappedLedger, existing: ExistingRow[], opts: { zone: Zone; zones: Zone[]; keyFields: string[]; targets: MappingTarget[] }): Preview {
+export function previewForZone(mapped: MappedLedger, existing: ExistingRow[], opts: { zone: Zone; zones: Zone[]; keyFields: string[]; targets: MappingTarget[]; nearDuplicates?: boolean }): Preview {
   const resolveZone = zoneResolver(opts.zones.length > 0 ? opts.zones : [opts.zone]);
-  const preview = diffRows(mapped.rows, existing, { keyFields: opts.keyFields, targets: opts.targets, defaultZoneId: opts.zone.id, resolveZone });
+  const preview = diffRows(mapped.rows, existing, { keyFields: opts.keyFields, targets: opts.targets, defaultZoneId: opts.zone.id, resolveZone, nearDuplicates: opts.nearDuplicates });
   const names = new Map(opts.zones.map((z) => [z.id, z.name]));
   const rows = preview.rows.map((r): PreviewRow => {
     if (r.zoneId === null || r.zoneId === opts.zone.id) return r;
