@@ -92,8 +92,8 @@ describe('filling a return in the web build', () => {
     // Paste a block copied from Excel/WPS: quoted cell, thousands separator, full-width digits, trailing newline.
     await cell(page, 'gyzcz', 'current').click();
     await pasteWithKeyboard(app, '"1,234.5"\t１，０００\r\n');
-    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1234.50');
-    expect(await cell(page, 'gyzcz', 'lastYear').textContent()).toBe('1000.00');
+    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1,234.50');
+    expect(await cell(page, 'gyzcz', 'lastYear').textContent()).toBe('1,000.00');
     expect(await cell(page, 'gyzcz', 'growth').textContent()).toBe('23.45');
     await waitSaved(page);
 
@@ -103,7 +103,7 @@ describe('filling a return in the web build', () => {
     expect(await cell(page, 'gyzcz', 'lastYear').textContent()).toBe('');
     await waitSaved(page);
     await page.keyboard.press('Control+Y');
-    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1234.50');
+    await expect.poll(() => cell(page, 'gyzcz', 'current').textContent()).toBe('1,234.50');
     await waitSaved(page);
 
     // A column copied from the official table runs on into the next section, its title row passed over.
@@ -160,8 +160,8 @@ describe('filling a return in the web build', () => {
       ['gyzjz', 'growth', '20.35'],
       ['gytz', 'current', '16.92'],
       ['zxxmtz', 'current', '20.00'],
-      ['gyzcz', 'current', '1234.50'],
-      ['gyzcz', 'lastYear', '1000.00'],
+      ['gyzcz', 'current', '1,234.50'],
+      ['gyzcz', 'lastYear', '1,000.00'],
       ['xzgsqy', 'current', ''],
     ];
     for (const [code, col, text] of expected) expect([code, col, await cell(page, code, col).textContent()]).toEqual([code, col, text]);
