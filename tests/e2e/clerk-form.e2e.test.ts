@@ -11,6 +11,7 @@ import { builtinZoneRegistry } from '../../src-shared/seeds';
 import { readSubmissionWorkbook, SHEET, VISIBLE_SHEETS } from '../../src-shared/workbook';
 import { ExcelJS } from '../../src-shared/workbook/excel';
 import { captureDownload, openApp, screenshot, type OpenedApp } from './harness';
+import { captureOutput } from '../cli/capture';
 
 // The return form, 报送 and zones on the common county-office laptop screen (issue 13).
 const LAPTOP = { width: 1366, height: 768 };
@@ -84,25 +85,6 @@ async function dateFieldOrder(page: Page): Promise<'ymd' | 'mdy' | 'dmy'> {
   const value = await page.locator('#date-order-probe').inputValue();
   await page.evaluate(() => document.getElementById('date-order-probe')?.remove());
   return value === '2003-01-02' ? 'mdy' : value === '2003-02-01' ? 'dmy' : 'ymd';
-}
-
-async function captureOutput(run: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 describe('the return form at 1366×768', () => {

@@ -8,6 +8,7 @@ import { run as runVerify } from '../../src-main/cli/verify';
 import { exampleReturn } from '../../src-shared/seeds';
 import { ExcelJS } from '../../src-shared/workbook/excel';
 import { readSubmissionWorkbook, returnJson, SHEET } from '../../src-shared/workbook';
+import { captureOutput as capture } from '../cli/capture';
 
 const root = join(import.meta.dirname, '..', '..');
 let dir = '';
@@ -17,26 +18,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Runs a command in this process, capturing what it prints. */
-async function capture(run: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function writeReturn(name: string, value: unknown): string {
   const path = join(dir, name);

@@ -17,6 +17,7 @@ import { readSubmissionWorkbook, SHEET, VISIBLE_SHEETS, writeSubmissionWorkbook 
 import { ExcelJS } from '../../src-shared/workbook/excel';
 import { submissionFileName } from '../../src-shared/workbook/file-name';
 import { seedSet, zoneOf } from './fixtures';
+import { captureOutput as capture } from '../cli/capture';
 
 let dir = '';
 beforeAll(() => {
@@ -25,25 +26,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function capture(run: (args: string[]) => Promise<number>, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 async function write(draft: boolean, revision: number, submissionId: string): Promise<Uint8Array> {
   const ret = exampleReturn('jincheng-kfq-2024-q1');
