@@ -12,6 +12,7 @@ import { readSubmissionWorkbook, SHEET, VISIBLE_SHEETS } from '../../src-shared/
 import { ExcelJS } from '../../src-shared/workbook/excel';
 import { captureDownload, openApp, screenshot, type OpenedApp } from './harness';
 import { captureOutput } from '../cli/capture';
+import { firstRunAsClerk } from './sync-harness';
 
 // The return form, 报送 and zones on the common county-office laptop screen (issue 13).
 const LAPTOP = { width: 1366, height: 768 };
@@ -28,15 +29,6 @@ const waitSaved = async (page: Page): Promise<void> => {
   await expect.poll(() => indicator(page).textContent(), { timeout: 10_000 }).toMatch(/^已保存/);
 };
 const coverSummary = (page: Page) => page.locator('.cover-panel summary').textContent();
-
-async function firstRun(page: Page): Promise<void> {
-  await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
-  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-  await page.locator('#setting-fillerName').fill('王芳');
-  await page.locator('#setting-phone').fill('0356-1234567');
-  await page.getByRole('button', { name: '保存并开始填报' }).click();
-  await page.getByText('晋城开发区 · 报表列表').waitFor();
-}
 
 async function openPeriod(page: Page, key: string): Promise<void> {
   const year = String(parsePeriodKey(key)?.year);
@@ -91,7 +83,7 @@ describe('the return form at 1366×768', () => {
   it('saves 报出日期 as soon as it is a whole date, walking its segments with Tab; a half date is neither saved nor lost', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openPeriod(page, '2024-03-q');
     await page.locator('.cover-panel summary').click();
     const date = page.locator('input[data-cover="reportDate"]');
@@ -139,7 +131,7 @@ describe('the return form at 1366×768', () => {
   it('keeps 保存失败 shown for a refused 文字材料 text until that text is saved, though a cell is saved after it', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openPeriod(page, '2024-03-q');
     await typeInto(page, 'gyzjz', 'current', '108.78');
 
@@ -173,7 +165,7 @@ describe('the return form at 1366×768', () => {
   it('shows thousands separators in the grid, takes 108780 and 108,780 typed, and exports numbers with a #,##0.00 format', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openPeriod(page, '2024-03-q');
     await typeInto(page, 'jbFunds', 'current', '108780');
     await expect.poll(() => cell(page, 'jbFunds', 'current').textContent()).toBe('108,780.00');
@@ -207,7 +199,7 @@ describe('报送 at 1366×768', () => {
   it('导出草稿 is marked and refused as a draft everywhere; 报送 says what it does, asks once, submits and locks', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     await openPeriod(page, '2024-03-q');
     await typeInto(page, 'gyzjz', 'current', '108.78');
     await typeInto(page, 'gyzjz', 'lastYear', '90.39');
@@ -300,7 +292,7 @@ describe('the return list and zones at 1366×768', () => {
   it('opens on the newest set year with returns; browsing another zone never changes 本开发区; each zone keeps its own cover people', async () => {
     app = await openApp({ viewport: LAPTOP });
     const { page } = app;
-    await firstRun(page);
+    await firstRunAsClerk(page);
     // No return yet: the newest year with an indicator set, never this calendar year without one.
     const year = page.locator('select[aria-label="年度"]');
     expect(await page.getByText('没有', { exact: false }).filter({ hasText: '适用的指标集' }).count()).toBe(0);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, screenshot, type OpenedApp } from './harness';
+import { firstRunAsClerk } from './sync-harness';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
@@ -37,12 +38,7 @@ describe('a write the database refuses (disk full)', () => {
   it('says so in Chinese, never shows 已保存 for it, and puts the stored value back in the cell', async () => {
     app = await openApp();
     const { page } = app;
-    await page.locator('#setting-zoneId').waitFor({ timeout: 60_000 });
-    await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-    await page.locator('#setting-fillerName').fill('王芳');
-    await page.locator('#setting-phone').fill('0356-1234567');
-    await page.getByRole('button', { name: '保存并开始填报' }).click();
-    await page.getByText('晋城开发区 · 报表列表').waitFor();
+    await firstRunAsClerk(page);
     await page.locator('select[aria-label="年度"]').selectOption('2024');
     await page.locator('tr[data-period="2024-03-q"] button').click();
     await cell(page, 'gyzjz', 'current').waitFor();

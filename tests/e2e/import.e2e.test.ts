@@ -6,25 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { e2eLedger, multiSheetLedger, renamedPdf } from '../fixtures/ledgers/make-ledgers';
 import { openApp, pickFile, screenshot, type OpenedApp } from './harness';
+import { firstRunSettings, openQ1of2024 } from './clerk-steps';
 
 let app: OpenedApp | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function firstRunSettings(page: Page): Promise<void> {
-  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-  await page.locator('#setting-fillerName').fill('王芳');
-  await page.getByRole('button', { name: '保存并开始填报' }).click();
-  await page.getByText('晋城开发区 · 报表列表').waitFor();
-}
-
-async function openQ1of2024(page: Page): Promise<void> {
-  await page.locator('select[aria-label="年度"]').selectOption('2024');
-  await page.locator('tr[data-period="2024-03-q"] button').click();
-  await page.locator('.ag-row[row-id="gyzjz"]').first().waitFor();
-}
 
 const measure = (page: Page, code: string) => page.locator(`[data-measure="${code}"] b`);
 const rosterNames = (page: Page) => page.locator('.roster-grid .ag-row:not(.ag-row-pinned) .ag-cell[col-id="name"]');

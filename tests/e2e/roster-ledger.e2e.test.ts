@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diffRows, mapLedgerTable, parseLedgerFile, rosterTargets } from '../../src-shared/ledger';
 import { builtinIndicatorSets } from '../../src-shared/seeds';
 import { captureDownload, openApp, pickFile, screenshot, type OpenedApp } from './harness';
+import { firstRunSettings, openQ1of2024 } from './clerk-steps';
 
 const VIEWPORT = { width: 1366, height: 768 };
 let app: OpenedApp | undefined;
@@ -35,19 +36,6 @@ function bigLedger(): Uint8Array {
   const rows: Cell[][] = [['项目名称', '签约批次', '总投资（亿元）', '签约', '开工']];
   for (let i = 1; i <= 25; i++) rows.push([`项目${String(i).padStart(2, '0')}`, '2024年第一次', i <= 23 ? i : null, '是', i % 2 === 0 ? '是' : '否']);
   return xlsx([{ name: '台账', rows }]);
-}
-
-async function firstRunSettings(page: Page): Promise<void> {
-  await page.locator('#setting-zoneId').selectOption('jincheng-kfq');
-  await page.locator('#setting-fillerName').fill('王芳');
-  await page.getByRole('button', { name: '保存并开始填报' }).click();
-  await page.getByText('晋城开发区 · 报表列表').waitFor();
-}
-
-async function openQ1of2024(page: Page): Promise<void> {
-  await page.locator('select[aria-label="年度"]').selectOption('2024');
-  await page.locator('tr[data-period="2024-03-q"] button').click();
-  await page.locator('.ag-row[row-id="gyzjz"]').first().waitFor();
 }
 
 async function importLedger(page: Page, name: string, bytes: Uint8Array): Promise<void> {
